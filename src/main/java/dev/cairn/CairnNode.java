@@ -1,0 +1,110 @@
+package dev.cairn;
+
+import dev.cairn.auth.Ids;
+import dev.cairn.config.Settings;
+import dev.cairn.store.EmbeddedRedis;
+import dev.cairn.transport.RoomServer;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * One Cairn server process: the embedded Redis when none is configured, the shared signing
+ * secret, and one {@link RoomServer} per event loop on the HTTP port.
+ */
+public final class CairnNode {
+    private static final Logger LOG = Logger.getLogger("cairn");
+    private static final String SECRET_KEY = "cairn:secret";
+
+    private final Vertx vertx;
+    private final EmbeddedRedis embedded;
+    private final int port;
+
+    private CairnNode(Vertx vertx, EmbeddedRedis embedded, int port) {
+        this.vertx = vertx;
+        this.embedded = embedded;
+        this.port = port;
+    }
+
+    /** Starts a node and waits until its port accepts connections. */
+    public static CairnNode start(Settings settings, Clock clock) throws Exception {
+        EmbeddedRedis embedded = null;
+        String url = settings.redis().url();
+        if (settings.redis().embedded()) {
+            Path dir = Path.of(settings.dataDir(), "redis");
+            embedded = EmbeddedRedis.start(dir);
+            url = embedded.url();
+            LOG.info("redis: embedded server on " + url + ", append-only data in " + dir.toAbsolutePath());
+        } else {
+            LOG.info("redis: using " + redacted(url));
+        }
+        int loops = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        try {
+            RedisOptions redisOptions = new RedisOptions().setConnectionString(url)
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2)
+                .setMaxPoolSize(8).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(100_000);
+            String secret = secret(vertx, redisOptions, settings).toCompletionStage().toCompletableFuture()
+                .get(15, TimeUnit.SECONDS);
+            int port = settings.http().port() == 0 ? EmbeddedRedis.freePort() : settings.http().port();
+            Settings bound = new Settings(new Settings.Http(settings.http().host(), port), settings.redis(),
+                settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
+            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock),
+                    new DeploymentOptions().setInstances(loops))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops");
+            return new CairnNode(vertx, embedded, port);
+        } catch (Exception e) {
+            vertx.close();
+            if (embedded != null) embedded.close();
+            throw e;
+        }
+    }
+
+    /** The configured secret, or the deployment's shared one, created in Redis by the first node. */
+    private static Future<String> secret(Vertx vertx, RedisOptions options, Settings settings) {
+        if (settings.secret() != null && !settings.secret().isEmpty()) return Future.succeededFuture(settings.secret());
+        Redis client = Redis.createClient(vertx, options);
+        RedisAPI api = RedisAPI.api(client);
+        return api.set(List.of(SECRET_KEY, Ids.random(48), "NX"))
+            .compose(r -> api.get(SECRET_KEY))
+            .map(r -> r.toString())
+            .eventually(client::close);
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port + "/";
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Closes every socket with 1001, stops the servers, then the embedded Redis. */
+    public void stop() throws Exception {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } finally {
+            if (embedded != null) embedded.close();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cairn.auth;
+
+import dev.cairn.room.Role;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Issues and checks HMAC-SHA256 signed member tokens and the invite keys of facilitator links.
+ * Every node of a deployment signs with the same secret, so a token from one node works on all.
+ */
+public final class TokenSigner {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private final byte[] secret;
+
+    public TokenSigner(String secret) {
+        if (secret == null || secret.length() < 32) throw new IllegalArgumentException("secret must be 32+ characters");
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code v1.<payload>.<signature>} where payload is {@code room|member|role|expiresAt}. */
+    public String sign(MemberToken token) {
+        String payload = String.join("|", token.roomId(), token.memberId(), token.role().wire(),
+            Long.toString(token.expiresAt()));
+        String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return "v1." + body + "." + B64.encodeToString(mac("token:" + body));
+    }
+
+    /** The token's claims if its signature holds and it has not expired at {@code now}. */
+    public Optional<MemberToken> verify(String token, long now) {
+        if (token == null || token.length() > 512) return Optional.empty();
+        String[] parts = token.split("\\.");
+        if (parts.length != 3 || !parts[0].equals("v1")) return Optional.empty();
+        byte[] given;
+        try {
+            given = B64D.decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(given, mac("token:" + parts[1]))) return Optional.empty();
+        String[] claims = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|");
+        if (claims.length != 4) return Optional.empty();
+        long expiresAt = Long.parseLong(claims[3]);
+        if (expiresAt <= now) return Optional.empty();
+        return Optional.of(new MemberToken(claims[0], claims[1], Role.fromWire(claims[2]), expiresAt));
+    }
+
+    /** The secret part of a room's facilitator link; whoever holds it may join as facilitator. */
+    public String inviteKey(String roomId, Role role) {
+        byte[] full = mac("invite:" + roomId + ":" + role.wire());
+        return B64.encodeToString(java.util.Arrays.copyOf(full, 18));
+    }
+
+    public boolean checkInvite(String roomId, Role role, String key) {
+        if (key == null) return false;
+        return MessageDigest.isEqual(inviteKey(roomId, role).getBytes(StandardCharsets.UTF_8),
+            key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] mac(String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cairn.config;
+
+import java.util.List;
+
+/** The node's configuration after the file and the environment have been merged and checked. */
+public record Settings(Http http, Redis redis, String dataDir, List<String> allowedOrigins, String secret,
+                       int eventLoops, Limits limits) {
+
+    /** Where the board and the WebSocket are served. */
+    public record Http(String host, int port) {
+    }
+
+    /** An external Redis; when {@code url} is empty the node starts an embedded one. */
+    public record Redis(String url) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** Protective limits; each one is named in docs/protocol.md. */
+    public record Limits(int maxMessageBytes, int commandsPerSecond, int commandBurst, int abuseStrikes,
+                         int helloTimeoutSeconds, int idleTimeoutSeconds, int pingIntervalSeconds,
+                         int maxMembers, int eventLogSize, int presenceTtlSeconds, int tokenTtlDays) {
+    }
+}

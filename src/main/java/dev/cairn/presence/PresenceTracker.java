@@ -1,0 +1,91 @@
+package dev.cairn.presence;
+
+import dev.cairn.store.RoomKeys;
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Who is online, kept in Redis as leases: one sorted-set entry per open socket ({@code member|connection}),
+ * scored by when its lease runs out. Nodes renew the leases of their sockets; a socket whose node
+ * died stops being renewed and is swept out by any other node after the lease ends. Every change
+ * is announced on the room channel with a small notice, and each node then re-reads the set.
+ */
+public final class PresenceTracker {
+    /** Published on a room channel when its online set changed; events are arrays, notices objects. */
+    public static final String NOTICE = "{\"type\":\"presence\"}";
+
+    private final RedisAPI redis;
+    private final long ttlMillis;
+    private final Clock clock;
+
+    public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock) {
+        this.redis = redis;
+        this.ttlMillis = ttlSeconds * 1000L;
+        this.clock = clock;
+    }
+
+    public static String entry(String memberId, String connectionKey) {
+        return memberId + "|" + connectionKey;
+    }
+
+    public Future<Void> join(String roomId, String entry) {
+        RoomKeys keys = new RoomKeys(roomId);
+        return redis.zadd(List.of(keys.presence(), Long.toString(expiry()), entry))
+            .compose(r -> announce(roomId));
+    }
+
+    public Future<Void> leave(String roomId, String entry) {
+        RoomKeys keys = new RoomKeys(roomId);
+        return redis.zrem(List.of(keys.presence(), entry)).compose(r -> announce(roomId));
+    }
+
+    /** Extends the leases of this node's sockets in one room. */
+    public Future<Void> renew(String roomId, Collection<String> entries) {
+        if (entries.isEmpty()) return Future.succeededFuture();
+        List<String> args = new ArrayList<>(1 + entries.size() * 2);
+        args.add(new RoomKeys(roomId).presence());
+        String score = Long.toString(expiry());
+        for (String entry : entries) {
+            args.add(score);
+            args.add(entry);
+        }
+        return redis.zadd(args).mapEmpty();
+    }
+
+    /** Removes expired leases; announces when any went, so every node refreshes its list. */
+    public Future<Void> sweep(String roomId) {
+        return redis.zremrangebyscore(new RoomKeys(roomId).presence(), "-inf", Long.toString(clock.millis()))
+            .compose(removed -> removed != null && removed.toLong() > 0 ? announce(roomId) : Future.succeededFuture());
+    }
+
+    /** Member ids with at least one live lease, in order of their oldest-expiring lease. */
+    public Future<List<String>> online(String roomId) {
+        return redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf"))
+            .map(PresenceTracker::memberIds);
+    }
+
+    private static List<String> memberIds(Response entries) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (Response entry : entries) {
+            String text = entry.toString();
+            int bar = text.indexOf('|');
+            ids.add(bar < 0 ? text : text.substring(0, bar));
+        }
+        return List.copyOf(ids);
+    }
+
+    private Future<Void> announce(String roomId) {
+        return redis.publish(new RoomKeys(roomId).channel(), NOTICE).mapEmpty();
+    }
+
+    private long expiry() {
+        return clock.millis() + ttlMillis;
+    }
+}

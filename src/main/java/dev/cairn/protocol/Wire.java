@@ -1,0 +1,111 @@
+package dev.cairn.protocol;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.cairn.room.Role;
+import dev.cairn.room.RoomCommand;
+import dev.cairn.room.RoomEvent;
+import dev.cairn.room.RoomState;
+import dev.cairn.room.Sequenced;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON encoding of everything that crosses a socket or goes into Redis. Type names come from
+ * {@link Catalogue}; the domain records stay free of JSON annotations.
+ */
+public final class Wire {
+    public static final ObjectMapper MAPPER = createMapper();
+
+    private Wire() {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    private interface Tagged {
+    }
+
+    private static ObjectMapper createMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.addMixIn(RoomEvent.class, Tagged.class);
+        mapper.addMixIn(RoomCommand.class, Tagged.class);
+        Catalogue.EVENTS.forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
+        Catalogue.COMMANDS.forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
+        SimpleModule roles = new SimpleModule("roles");
+        roles.addSerializer(Role.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Role role, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(role.wire());
+            }
+        });
+        roles.addDeserializer(Role.class, new JsonDeserializer<>() {
+            @Override
+            public Role deserialize(JsonParser parser, DeserializationContext ctx) throws IOException {
+                return Role.fromWire(parser.getValueAsString());
+            }
+        });
+        mapper.registerModule(roles);
+        return mapper;
+    }
+
+    /** The event frame as stored in the log, published, and sent to every board. */
+    public static String encode(Sequenced event) {
+        return write(new EventFrame("event", event.seq(), event.at(), event.by(), event.event()));
+    }
+
+    /** Field order of an event frame on the wire; {@code event} carries its own type tag. */
+    private record EventFrame(String type, long seq, long at, String by, RoomEvent event) {
+    }
+
+    public static Sequenced decodeEvent(JsonNode frame) {
+        try {
+            EventFrame f = MAPPER.treeToValue(frame, EventFrame.class);
+            return new Sequenced(f.seq(), f.at(), f.by(), f.event());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String encode(RoomState state) {
+        return write(state);
+    }
+
+    public static RoomState decodeState(String json) {
+        try {
+            return MAPPER.readValue(json, RoomState.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cairn.room;
+
+/** Validates the free text people type: display names and titles. */
+public final class Names {
+    public static final int MAX_NAME = 40;
+    public static final int MAX_TITLE = 120;
+
+    private Names() {
+    }
+
+    /** Returns the trimmed display name, or throws {@link Rejection} with code {@code invalid}. */
+    public static String displayName(String raw) {
+        return text("name", raw, MAX_NAME);
+    }
+
+    public static String title(String raw) {
+        return text("title", raw, MAX_TITLE);
+    }
+
+    static String text(String field, String raw, int max) {
+        if (raw == null) throw Rejection.invalid(field + " is required");
+        String value = raw.strip();
+        if (value.isEmpty()) throw Rejection.invalid(field + " must not be blank");
+        if (value.codePointCount(0, value.length()) > max) {
+            throw Rejection.invalid(field + " must be at most " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw Rejection.invalid(field + " must not contain control characters");
+            }
+            if (Character.isSurrogate(c) && !validPair(value, i)) {
+                throw Rejection.invalid(field + " contains a broken character");
+            }
+            if (Character.isHighSurrogate(c)) i++;
+        }
+        return value;
+    }
+
+    private static boolean validPair(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+}

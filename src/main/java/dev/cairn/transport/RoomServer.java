@@ -1,0 +1,117 @@
+package dev.cairn.transport;
+
+import dev.cairn.auth.Ids;
+import dev.cairn.auth.TokenSigner;
+import dev.cairn.bus.RoomBus;
+import dev.cairn.config.Settings;
+import dev.cairn.presence.PresenceTracker;
+import dev.cairn.room.RoomRules;
+import dev.cairn.store.RedisRoomStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One event loop's share of a node: an HTTP server (board, API, WebSocket) on the shared port, its
+ * own Redis connections and pub/sub subscription, and the live rooms of the sockets it accepted.
+ */
+public final class RoomServer extends VerticleBase {
+    public static final String SOCKET_PATH = "/ws";
+
+    private final Settings settings;
+    private final String secret;
+    private final RedisOptions redisOptions;
+    private final Clock clock;
+    private Redis redis;
+    private HttpServer server;
+    private LiveRooms rooms;
+    private RoomBus bus;
+    private long connectionCounter;
+
+    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock) {
+        this.settings = settings;
+        this.secret = secret;
+        this.redisOptions = redisOptions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        redis = Redis.createClient(vertx, redisOptions);
+        RedisAPI api = RedisAPI.api(redis);
+        rooms = new LiveRooms();
+        bus = new RoomBus(vertx, redisOptions, rooms);
+        Settings.Limits limits = settings.limits();
+        Node node = new Node(Ids.random(6), vertx, settings, clock, new TokenSigner(secret),
+            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize()), bus,
+            new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
+        rooms.bind(node);
+
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response()
+                .putHeader("x-content-type-options", "nosniff")
+                .putHeader("referrer-policy", "no-referrer")
+                .putHeader("content-security-policy", "default-src 'self'; connect-src 'self' ws: wss:; "
+                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+            ctx.next();
+        });
+        new HttpApi(node, rooms, () -> api.ping(List.of()).map(r -> true).otherwise(false)).mount(router);
+        router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
+        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
+
+        HttpServerOptions options = new HttpServerOptions()
+            .setMaxWebSocketFrameSize(limits.maxMessageBytes())
+            .setMaxWebSocketMessageSize(limits.maxMessageBytes())
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setCompressionSupported(true);
+        server = vertx.createHttpServer(options)
+            .webSocketHandshakeHandler(this::handshake)
+            .webSocketHandler(ws -> {
+                Connection connection = new Connection(ws, node, rooms, node.nodeId() + "-" + (++connectionCounter));
+                rooms.track(connection);
+                connection.start();
+            })
+            .requestHandler(router);
+        vertx.setPeriodic(limits.pingIntervalSeconds() * 1000L, id -> rooms.heartbeat());
+        vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
+        return bus.start().compose(v -> server.listen(settings.http().port(), settings.http().host()));
+    }
+
+    /** Only the socket path upgrades, and only from an allowed Origin (browsers always send one). */
+    private void handshake(ServerWebSocketHandshake handshake) {
+        if (!SOCKET_PATH.equals(handshake.path())) {
+            handshake.reject(404);
+            return;
+        }
+        String origin = handshake.headers().get("origin");
+        if (origin != null && !originAllowed(origin, handshake.headers().get("host"))) {
+            handshake.reject(403);
+            return;
+        }
+        handshake.accept();
+    }
+
+    private boolean originAllowed(String origin, String host) {
+        if (!settings.allowedOrigins().isEmpty()) return settings.allowedOrigins().contains(origin);
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (rooms != null) rooms.closeAll();
+        Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+        return closing.eventually(() -> bus.close()).eventually(() -> redis.close());
+    }
+}
