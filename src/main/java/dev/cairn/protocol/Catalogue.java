@@ -23,6 +23,15 @@ public final class Catalogue {
     /** Client frames handled by the connection itself rather than by room rules. */
     public static final java.util.List<String> SESSION_FRAMES = java.util.List.of("hello", "ping");
 
+    /** Every error code an {@code error} frame or an HTTP error body may carry. */
+    public static final java.util.List<String> ERROR_CODES = java.util.List.of("invalid", "unknown_type",
+        "unauthenticated", "unauthorized", "forbidden", "not_found", "conflict", "too_large", "rate_limited",
+        "room_full", "unavailable", "internal");
+
+    /** Every WebSocket close code the server uses. */
+    public static final java.util.List<Integer> CLOSE_CODES = java.util.List.of(1001, 1008, 1009, 1011, 1013,
+        4000, 4001, 4002, 4004);
+
     static {
         EVENTS.put("room.created", MembershipEvent.RoomCreated.class);
         EVENTS.put("room.renamed", MembershipEvent.RoomRenamed.class);

@@ -29,7 +29,9 @@ final class Connection {
     private final LiveRooms rooms;
     private final String key;
     private final TokenBucket bucket;
+    private static final long STRIKE_WINDOW_MS = 10_000;
     private int strikes;
+    private long strikeWindowStart;
     private boolean closed;
     private long lastHeard;
     private MemberToken member;
@@ -75,20 +77,20 @@ final class Connection {
     private void onText(String text) {
         long now = node.now();
         lastHeard = now;
-        if (!bucket.take(now)) {
-            if (++strikes >= node.settings().limits().abuseStrikes()) {
-                close((short) 1008, "too many messages");
-            } else {
-                sendError(null, "rate_limited", "slow down: at most "
-                    + node.settings().limits().commandsPerSecond() + " messages per second");
-            }
+        boolean allowed = bucket.take(now);
+        if (now - strikeWindowStart > STRIKE_WINDOW_MS) {
+            strikeWindowStart = now;
+            strikes = 0;
+        }
+        if (!allowed && ++strikes >= node.settings().limits().abuseStrikes()) {
+            close((short) 1008, "too many messages");
             return;
         }
         JsonNode message;
         try {
             message = Wire.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            sendError(null, "invalid", "malformed JSON: " + e.getOriginalMessage());
+            if (allowed) sendError(null, "invalid", "malformed JSON: " + e.getOriginalMessage());
             return;
         }
         if (!(message instanceof ObjectNode object)) {
@@ -102,7 +104,12 @@ final class Connection {
             sendError(null, "invalid", "id must be a string or number of 1 to " + MAX_CLIENT_ID + " characters");
             return;
         }
-        JsonNode typeNode = object.remove("type");
+        if (!allowed) {
+            sendError(clientId, "rate_limited", "slow down: at most "
+                + node.settings().limits().commandsPerSecond() + " messages per second; this one was dropped");
+            return;
+        }
+        JsonNode typeNode = object.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             sendError(clientId, "invalid", "type is required");
             return;

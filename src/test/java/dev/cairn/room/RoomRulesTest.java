@@ -1,0 +1,97 @@
+package dev.cairn.room;
+
+import dev.cairn.room.MembershipCommand.ChangeRole;
+import dev.cairn.room.MembershipCommand.RenameMember;
+import dev.cairn.room.MembershipCommand.RenameRoom;
+import dev.cairn.room.MembershipEvent.MemberRenamed;
+import dev.cairn.room.MembershipEvent.RoleChanged;
+import dev.cairn.room.MembershipEvent.RoomRenamed;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The room's rules, without a server: who may do what, and which events follow. */
+class RoomRulesTest {
+    private final RoomRules rules = new RoomRules(3);
+
+    private RoomState room() {
+        RoomState state = RoomState.empty("room1");
+        long seq = 0;
+        for (RoomEvent e : rules.create("room1", "  Harbour  ", "ana", "Ana")) {
+            state = state.apply(new Sequenced(++seq, 1000, "ana", e));
+        }
+        for (RoomEvent e : rules.join(state, "ben", "Ben", Role.PARTICIPANT)) {
+            state = state.apply(new Sequenced(++seq, 2000, "ben", e));
+        }
+        return state;
+    }
+
+    private static RoomState applyAll(RoomState state, String by, List<RoomEvent> events) {
+        for (RoomEvent e : events) state = state.apply(new Sequenced(state.seq() + 1, 3000, by, e));
+        return state;
+    }
+
+    @Test
+    void createdRoomHasItsTrimmedTitleAndTheCreatorAsFacilitator() {
+        RoomState room = room();
+        assertEquals("Harbour", room.title());
+        assertEquals(Role.FACILITATOR, room.member("ana").role());
+        assertEquals(Role.PARTICIPANT, room.member("ben").role());
+        assertEquals(3, room.seq());
+        assertEquals(1000, room.createdAt());
+    }
+
+    @Test
+    void facilitatorRenamesTheRoomButAParticipantMayNot() {
+        RoomState room = room();
+        assertEquals(List.of(new RoomRenamed("Harbour 2")), rules.decide(room, "ana", new RenameRoom("Harbour 2")));
+        Rejection refused = assertThrows(Rejection.class, () -> rules.decide(room, "ben", new RenameRoom("Mine")));
+        assertEquals("forbidden", refused.code());
+    }
+
+    @Test
+    void membersRenameOnlyThemselvesAndAnUnchangedNameIsNoEvent() {
+        RoomState room = room();
+        assertEquals(List.of(new MemberRenamed("ben", "Benedict")), rules.decide(room, "ben", new RenameMember("Benedict")));
+        assertEquals(List.of(), rules.decide(room, "ben", new RenameMember(" Ben ")));
+    }
+
+    @Test
+    void theLastFacilitatorCannotStepDownButCanAfterPromotingAnother() {
+        RoomState room = room();
+        Rejection last = assertThrows(Rejection.class, () -> rules.decide(room, "ana", new ChangeRole("ana", "participant")));
+        assertEquals("conflict", last.code());
+        RoomState promoted = applyAll(room, "ana", rules.decide(room, "ana", new ChangeRole("ben", "facilitator")));
+        assertEquals(List.of(new RoleChanged("ana", "observer")), rules.decide(promoted, "ana", new ChangeRole("ana", "observer")));
+    }
+
+    @Test
+    void strangersAndUnknownTargetsAndBadRolesAreRefused() {
+        RoomState room = room();
+        assertEquals("forbidden", assertThrows(Rejection.class,
+            () -> rules.decide(room, "eve", new RenameMember("Eve"))).code());
+        assertEquals("not_found", assertThrows(Rejection.class,
+            () -> rules.decide(room, "ana", new ChangeRole("nobody", "observer"))).code());
+        assertEquals("invalid", assertThrows(Rejection.class,
+            () -> rules.decide(room, "ana", new ChangeRole("ben", "queen"))).code());
+    }
+
+    @Test
+    void joiningAFullOrMissingRoomIsRefused() {
+        RoomState full = applyAll(room(), "cy", rules.join(room(), "cy", "Cy", Role.OBSERVER));
+        assertEquals("room_full", assertThrows(Rejection.class, () -> rules.join(full, "dee", "Dee", Role.PARTICIPANT)).code());
+        assertEquals("not_found", assertThrows(Rejection.class,
+            () -> rules.join(RoomState.empty("nope"), "dee", "Dee", Role.PARTICIPANT)).code());
+    }
+
+    @Test
+    void eventsMustArriveInSequence() {
+        RoomState room = room();
+        assertThrows(IllegalStateException.class, () -> room.apply(new Sequenced(5, 0, "ana", new RoomRenamed("x"))));
+        assertTrue(room.exists());
+    }
+}
