@@ -104,7 +104,7 @@ export class Connection {
     this.#clearTimers();
     if (this.#socket) this.#socket.close(1000, 'board closed');
     this.#socket = null;
-    for (const [, pending] of this.#outbox) pending.reject(new CommandError('unavailable', 'the board was closed'));
+    for (const [, pending] of this.#outbox) pending.reject(new CommandError('closed', 'the board was closed'));
     this.#outbox.clear();
   }
 
@@ -188,7 +188,7 @@ export class Connection {
     const final = FINAL_CLOSES[code];
     if (final) {
       this.#setStatus({ state: 'offline', attempt: this.#attempt, retryAt: null, reason: final });
-      for (const [, pending] of this.#outbox) pending.reject(new CommandError(final, 'the connection ended'));
+      for (const [, pending] of this.#outbox) pending.reject(new CommandError('closed', 'the connection ended'));
       this.#outbox.clear();
       window.removeEventListener('online', this.#onOnline);
       return;

@@ -41,3 +41,13 @@ export function toast(message, { kind = 'info', timeout = SHOW_FOR_MS } = {}) {
   arm();
   return dismiss;
 }
+
+/** Codes after which the connection banner already tells the story. */
+const QUIET_CODES = new Set(['closed']);
+
+/** Tells the person a command failed: "Couldn't rename the room: only facilitators may …". */
+export function commandFailed(what, err) {
+  if (QUIET_CODES.has(err?.code)) return;
+  const reason = String(err?.message ?? 'something went wrong').trim().replace(/[.]$/, '');
+  toast(`Couldn't ${what}: ${reason}.`, { kind: 'error' });
+}

@@ -1,0 +1,116 @@
+// Entry point of the board (/r/<roomId>): join if this browser is not a member yet, then open
+// one connection, feed the store from it, and mount the views that render from the store.
+
+import { Connection, socketUrl } from './connection.js';
+import { createStore } from './store.js';
+import { inviteFromHash, roomIdFromPath } from './links.js';
+import * as memberships from './memberships.js';
+import { membershipEvents } from './membership/events.js';
+import { me } from './membership/selectors.js';
+import { mountConnectionStatus } from './views/connection-status.js';
+import { mountMembers } from './views/members.js';
+import { mountPanels } from './views/panels.js';
+import { mountRoomTitle } from './views/room-title.js';
+import { mountShare } from './views/share.js';
+import { showJoin } from './views/join.js';
+import { commandFailed, toast } from './views/toast.js';
+
+/** Every feature's event reducers; a new feature adds its map here. */
+const REDUCERS = { ...membershipEvents };
+
+const byId = (id) => document.getElementById(id);
+
+async function main() {
+  const roomId = roomIdFromPath(window.location.pathname);
+  const invite = inviteFromHash(window.location.hash);
+  if (window.location.hash) {
+    // The invite key is a secret: keep it out of the address bar, history and screenshots.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  if (!roomId) {
+    showJoin({ roomId: null });
+    return;
+  }
+
+  let membership = memberships.load(roomId);
+  let notice = null;
+  if (membership && memberships.isExpired(membership)) {
+    memberships.remove(roomId);
+    membership = null;
+    notice = 'Your membership in this room has expired. Join again to continue.';
+  }
+  if (membership && invite && membership.role !== 'facilitator') {
+    toast(`You opened a facilitator link, but you are already in this room as ${membership.role}. `
+      + 'Ask a facilitator to change your role.', { timeout: 12000 });
+  }
+  if (!membership) membership = await showJoin({ roomId, invite, notice });
+  openBoard(membership);
+}
+
+function openBoard(membership) {
+  const store = createStore(REDUCERS);
+  const connection = new Connection({
+    url: socketUrl(),
+    token: membership.token,
+    lastSeq: () => store.getState().room?.seq ?? null,
+    onFrames(frames) {
+      const { gap, errors } = store.receive(frames);
+      for (const error of errors) {
+        if (error.code !== 'unauthorized' && error.code !== 'not_found') commandFailed('do that', error);
+      }
+      if (gap) connection.resync();
+    },
+  });
+  connection.onStatus((status) => store.setConnection(status));
+
+  byId('room-heading').hidden = false;
+  byId('topbar-actions').hidden = false;
+  byId('board-layout').hidden = false;
+
+  mountPanels(byId('board'));
+  mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
+  mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
+  mountConnectionStatus({
+    store,
+    connection,
+    pill: byId('connection-pill'),
+    banner: byId('connection-banner'),
+    announcer: byId('connection-announcer'),
+    onRejoin() {
+      connection.stop();
+      memberships.remove(membership.roomId);
+      window.location.reload();
+    },
+  });
+  mountShare({
+    store,
+    membership,
+    button: byId('share-button'),
+    dialog: byId('share-dialog'),
+    body: byId('share-links'),
+    closeButton: byId('share-close'),
+  });
+
+  // Keep what this browser remembers about the room current (the landing page lists it).
+  store.subscribe((state, prev) => {
+    if (state.room === prev.room && state.me === prev.me) return;
+    const self = me(state);
+    const patch = {};
+    if (state.room?.title) patch.title = state.room.title;
+    if (self) {
+      patch.role = self.role;
+      patch.name = self.name;
+    }
+    memberships.update(membership.roomId, patch);
+  });
+
+  window.cairn = { store, connection }; // for debugging from the console
+  // Leave at once so others see us go offline; a page restored from the back/forward cache starts afresh.
+  window.addEventListener('pagehide', () => connection.stop());
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) window.location.reload();
+  });
+  connection.start();
+}
+
+main();

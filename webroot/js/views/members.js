@@ -1,0 +1,204 @@
+// Who is in the room: online first, each with a role badge and online state. You rename
+// yourself here; facilitators change other members' roles here. Rows are kept by member id and
+// only rebuilt when what they show changed, so focus and open editors survive live updates.
+
+import { h } from '../dom.js';
+import { icon } from '../icons.js';
+import { MAX_NAME, changeRole, renameMember } from '../membership/commands.js';
+import { facilitatorCount, isFacilitator, membersInOrder, onlineCount } from '../membership/selectors.js';
+import { ROLES, roleBadge, roleLabel } from './role-badge.js';
+import { commandFailed } from './toast.js';
+import { rememberName } from '../memberships.js';
+
+const HUES = 8;
+
+function hueOf(id) {
+  let hash = 0;
+  for (const ch of id) hash = (hash * 31 + ch.codePointAt(0)) >>> 0;
+  return hash % HUES;
+}
+
+function initials(name) {
+  const words = String(name).trim().split(/\s+/).filter(Boolean);
+  const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
+  return letters.join('').toUpperCase() || '?';
+}
+
+export function mountMembers({ store, connection, list, count }) {
+  const rows = new Map(); // memberId → {li, signature, editing}
+  let loading = null;
+
+  function signature(state, member) {
+    const mine = member.id === state.me;
+    const facilitator = isFacilitator(state);
+    const canChange = facilitator && (!mine || facilitatorCount(state) > 1);
+    return [member.name, member.role, state.online.has(member.id), mine, canChange].join('\u0001');
+  }
+
+  function buildRow(state, member, row) {
+    const mine = member.id === state.me;
+    const online = state.online.has(member.id);
+    const facilitator = isFacilitator(state);
+    const canChange = facilitator && (!mine || facilitatorCount(state) > 1);
+    const li = row.li;
+    li.dataset.memberId = member.id;
+    li.dataset.online = String(online);
+    li.dataset.role = member.role;
+    li.dataset.me = String(mine);
+
+    const avatar = h('span', { class: `avatar hue-${hueOf(member.id)}`, 'aria-hidden': 'true' },
+      initials(member.name), h('span', { class: 'presence-dot' }));
+
+    const name = h('span', { class: 'member-name', 'data-testid': 'member-name', text: member.name, title: member.name });
+    const nameRow = h('div', { class: 'member-name-row' }, name, mine ? h('span', { class: 'member-you', text: '(you)' }) : null);
+
+    const roleControl = canChange ? roleSelect(member) : roleBadge(member.role);
+    const presence = h('span', { class: 'presence-text', 'data-testid': 'member-presence', text: online ? 'Online' : 'Offline' });
+    const meta = h('div', { class: 'member-meta' }, roleControl, h('span', { 'aria-hidden': 'true', text: '·' }), presence);
+
+    const actions = h('div', { class: 'member-actions' },
+      mine ? h('button', {
+        type: 'button', class: 'btn btn-quiet btn-icon', 'data-testid': 'rename-self',
+        'aria-label': 'Change your name', title: 'Change your name', onclick: () => startRename(member),
+      }, icon('pencil', 'icon-s')) : null);
+
+    li.replaceChildren(avatar, h('div', { class: 'member-main' }, nameRow, meta), actions);
+  }
+
+  function roleSelect(member) {
+    const id = `role-${member.id}`;
+    const select = h('select', { class: 'select select-small', id, 'data-testid': 'role-select' },
+      ROLES.map((role) => h('option', { value: role, selected: role === member.role }, roleLabel(role))));
+    select.value = member.role;
+    select.addEventListener('change', async () => {
+      const wanted = select.value;
+      select.disabled = true;
+      try {
+        await changeRole(connection, member.id, wanted);
+      } catch (err) {
+        const now = store.getState().room?.members[member.id];
+        select.value = now?.role ?? member.role;
+        commandFailed(`change ${member.name}'s role`, err);
+      } finally {
+        if (select.isConnected) select.disabled = false;
+      }
+    });
+    return h('span', {},
+      h('label', { class: 'visually-hidden', for: id, text: `Role of ${member.name}` }), select);
+  }
+
+  function startRename(member) {
+    const row = rows.get(member.id);
+    if (!row) return;
+    row.editing = true;
+    const inputId = 'rename-self-input';
+    const input = h('input', {
+      class: 'input', id: inputId, type: 'text', maxlength: MAX_NAME, required: true, value: member.name,
+      autocomplete: 'nickname', 'data-testid': 'rename-self-input',
+    });
+    const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'rename-self-save' }, 'Save');
+    const cancel = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: () => stopRename(member.id) }, 'Cancel');
+    const form = h('form', { class: 'member-edit' },
+      h('label', { class: 'label', for: inputId, text: 'Your name' }), input,
+      h('div', { class: 'member-edit-actions' }, save, cancel));
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        stopRename(member.id);
+      }
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const value = input.value.trim();
+      if (!value) {
+        input.focus();
+        return;
+      }
+      if (value === store.getState().room?.members[member.id]?.name) {
+        stopRename(member.id);
+        return;
+      }
+      input.disabled = save.disabled = true;
+      try {
+        await renameMember(connection, value);
+        rememberName(value);
+        stopRename(member.id);
+      } catch (err) {
+        commandFailed('change your name', err);
+        input.disabled = save.disabled = false;
+        input.focus();
+      }
+    });
+    const avatar = row.li.querySelector('.avatar');
+    row.li.replaceChildren(avatar, form);
+    input.focus();
+    input.select();
+  }
+
+  function stopRename(memberId) {
+    const row = rows.get(memberId);
+    if (!row) return;
+    row.editing = false;
+    row.signature = null;
+    render(store.getState());
+    row.li.querySelector('[data-testid="rename-self"]')?.focus();
+  }
+
+  function render(state) {
+    if (!state.room) {
+      if (!loading) {
+        loading = h('li', { class: 'empty', text: 'Loading members…' });
+        list.replaceChildren(loading);
+      }
+      count.textContent = '';
+      return;
+    }
+    loading?.remove();
+    loading = null;
+
+    const ordered = membersInOrder(state);
+    const seen = new Set();
+    for (const member of ordered) {
+      seen.add(member.id);
+      let row = rows.get(member.id);
+      if (!row) {
+        row = { li: h('li', { class: 'member', 'data-testid': 'member' }), signature: null, editing: false };
+        rows.set(member.id, row);
+      }
+      const sig = signature(state, member);
+      if (row.editing) {
+        row.li.dataset.online = String(state.online.has(member.id));
+        continue;
+      }
+      if (sig !== row.signature) {
+        const hadFocus = row.li.contains(document.activeElement) ? document.activeElement.dataset.testid : null;
+        buildRow(state, member, row);
+        row.signature = sig;
+        if (hadFocus) row.li.querySelector(`[data-testid="${hadFocus}"]`)?.focus();
+      }
+    }
+    for (const [id, row] of rows) {
+      if (!seen.has(id)) {
+        row.li.remove();
+        rows.delete(id);
+      }
+    }
+    // Reorder only when the order changed; moving nodes can drop focus, so put it back.
+    const wanted = ordered.map((m) => rows.get(m.id).li);
+    const inPlace = wanted.length === list.children.length && wanted.every((li, i) => list.children[i] === li);
+    if (!inPlace) {
+      const active = document.activeElement;
+      list.append(...wanted);
+      if (active && active !== document.activeElement && list.contains(active)) active.focus();
+    }
+
+    const online = onlineCount(state);
+    const total = ordered.length;
+    count.textContent = `${online} of ${total} online`;
+  }
+
+  store.subscribe((state, prev) => {
+    if (state.room !== prev.room || state.online !== prev.online || state.me !== prev.me) render(state);
+  });
+  render(store.getState());
+}
