@@ -201,6 +201,7 @@ export class Connection {
     this.#attempt += 1;
     const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.#attempt - 1));
     let delay = ceiling / 2 + Math.random() * (ceiling / 2); // "equal jitter": spread, never zero
+    if (code === 1001 && this.#attempt === 1) delay = Math.random() * FIRST_RETRY_MS; // node going away: come back at once, spread out
     if (code === 1008) delay = Math.max(delay, FLOODED_RETRY_MS);
     const retryAt = Date.now() + delay;
     const offline = navigator.onLine === false;

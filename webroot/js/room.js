@@ -13,10 +13,17 @@ import { mountPanels } from './views/panels.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
-import { commandFailed, toast } from './views/toast.js';
+import { toast } from './views/toast.js';
+import { sentence } from './dom.js';
+
+/** Session errors the connection status already explains. */
+const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
 const REDUCERS = { ...membershipEvents };
+
+/** Handlers of server frames that are not room events (a feature's transient frames), by type. */
+const FRAME_HANDLERS = {};
 
 const byId = (id) => document.getElementById(id);
 
@@ -54,9 +61,11 @@ function openBoard(membership) {
     token: membership.token,
     lastSeq: () => store.getState().room?.seq ?? null,
     onFrames(frames) {
-      const { gap, errors } = store.receive(frames);
+      const { gap, errors, other } = store.receive(frames);
+      for (const frame of other) FRAME_HANDLERS[frame.type]?.(frame);
+      // Errors that answer no command of ours; the connection banner already covers those that end or drop the socket.
       for (const error of errors) {
-        if (error.code !== 'unauthorized' && error.code !== 'not_found') commandFailed('do that', error);
+        if (!SILENT_ERRORS.has(error.code)) toast(sentence(error.message || error.code), { kind: 'error' });
       }
       if (gap) connection.resync();
     },

@@ -30,13 +30,15 @@ export function createStore(reducers) {
 
   /**
    * Applies a batch of server frames in order and notifies subscribers once. Returns
-   * {gap: true} when an event does not follow on (the board must resync), and the error frames
-   * that answered no command, for the caller to show.
+   * {gap: true} when an event does not follow on (the board must resync), the error frames
+   * that answered no command, for the caller to show, and frames of other types (for example a
+   * feature's transient frames) for the caller to route.
    */
   function receive(frames) {
     let { me, node, room, online } = state;
     let gap = false;
     const errors = [];
+    const other = [];
     for (const frame of frames) {
       switch (frame.type) {
         case 'welcome':
@@ -58,12 +60,13 @@ export function createStore(reducers) {
           errors.push(frame);
           break;
         default:
+          other.push(frame);
           break;
       }
     }
     const changed = me !== state.me || node !== state.node || room !== state.room || online !== state.online;
     if (changed) set({ me, node, room, online });
-    return { gap, errors };
+    return { gap, errors, other };
   }
 
   return {
@@ -80,10 +83,12 @@ export function createStore(reducers) {
   };
 }
 
+/** The room as the snapshot has it; parts other features add (purpose, decisions, …) are kept as sent. */
 function fromSnapshot(room, seq) {
   const members = {};
   for (const [id, m] of Object.entries(room?.members ?? {})) members[id] = { ...m };
   return {
+    ...room,
     id: room?.id ?? null,
     title: room?.title ?? '',
     seq: Number.isInteger(seq) ? seq : room?.seq ?? 0,

@@ -30,8 +30,9 @@ function seconds(ms) {
  */
 export function mountConnectionStatus({ store, connection, pill, banner, announcer, onRejoin }) {
   const dot = h('span', { class: 'conn-dot', 'aria-hidden': 'true' });
-  const label = h('span', { class: 'conn-label' });
-  const badge = h('div', { class: 'conn', 'data-testid': 'connection-state' }, dot, label);
+  const label = h('span', { class: 'conn-label', 'data-testid': 'connection-label' });
+  const badge = h('div', { class: 'conn', 'data-testid': 'connection-state' },
+    dot, h('span', { class: 'visually-hidden', text: 'Connection: ' }), label);
   pill.replaceChildren(badge);
 
   let shown = null; // the status the view last rendered

@@ -67,7 +67,7 @@ export function mountMembers({ store, connection, list, count }) {
 
   function roleSelect(member) {
     const id = `role-${member.id}`;
-    const select = h('select', { class: 'select select-small', id, 'data-testid': 'role-select' },
+    const select = h('select', { class: 'select role-select', id, 'data-testid': 'role-select', dataset: { role: member.role } },
       ROLES.map((role) => h('option', { value: role, selected: role === member.role }, roleLabel(role))));
     select.value = member.role;
     select.addEventListener('change', async () => {
@@ -145,11 +145,16 @@ export function mountMembers({ store, connection, list, count }) {
   }
 
   function render(state) {
+    const live = state.connection.state === 'live';
+    // While disconnected, who is online is only what we last heard: say so, and fade it.
+    list.dataset.stale = String(!live);
     if (!state.room) {
+      const text = state.connection.state === 'offline' ? 'Not connected.' : 'Loading members…';
       if (!loading) {
-        loading = h('li', { class: 'empty', text: 'Loading members…' });
+        loading = h('li', { class: 'empty' });
         list.replaceChildren(loading);
       }
+      loading.textContent = text;
       count.textContent = '';
       return;
     }
@@ -194,11 +199,12 @@ export function mountMembers({ store, connection, list, count }) {
 
     const online = onlineCount(state);
     const total = ordered.length;
-    count.textContent = `${online} of ${total} online`;
+    count.textContent = live ? `${online} of ${total} online` : `${total} member${total === 1 ? '' : 's'} · last known`;
   }
 
   store.subscribe((state, prev) => {
-    if (state.room !== prev.room || state.online !== prev.online || state.me !== prev.me) render(state);
+    if (state.room !== prev.room || state.online !== prev.online || state.me !== prev.me
+      || state.connection.state !== prev.connection.state) render(state);
   });
   render(store.getState());
 }

@@ -1,6 +1,6 @@
 // The room's title in the top bar; facilitators rename it in place.
 
-import { h } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
 import { icon } from '../icons.js';
 import { isFacilitator, me } from '../membership/selectors.js';
 import { MAX_TITLE, renameRoom } from '../membership/commands.js';
@@ -16,7 +16,8 @@ export function mountRoomTitle({ store, connection, container, fallbackTitle }) 
     type: 'button', class: 'btn btn-quiet btn-icon', 'data-testid': 'rename-room',
     'aria-label': 'Rename room', title: 'Rename room', onclick: () => startEditing(),
   }, icon('pencil', 'icon-s'));
-  const observerTag = h('span', { class: 'tag', 'data-testid': 'read-only-tag' }, icon('eye', 'icon-s'), 'Read-only');
+  const observerTag = h('span', { class: 'tag read-only-tag', 'data-testid': 'read-only-tag', title: 'You are an observer: you can watch, not change the board' },
+    icon('eye', 'icon-s'), h('span', { class: 'tag-label', text: 'Read-only' }));
 
   function current() {
     const state = store.getState();
@@ -37,7 +38,7 @@ export function mountRoomTitle({ store, connection, container, fallbackTitle }) 
     title.textContent = text;
     title.classList.toggle('is-loading', now.title === null && !fallbackTitle);
     document.title = `${now.title ?? fallbackTitle ?? 'Room'} · Cairn`;
-    container.replaceChildren(title,
+    replaceChildren(container, title,
       now.facilitator && now.title !== null ? renameButton : null,
       now.role === 'observer' ? observerTag : null);
     if (wasFocused && now.facilitator) renameButton.focus();

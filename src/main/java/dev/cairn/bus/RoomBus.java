@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -41,8 +42,12 @@ public final class RoomBus {
     private boolean closed;
     private long backoffMs = 100;
 
-    public RoomBus(Vertx vertx, RedisOptions options, Listener listener) {
+    private final RedisAPI publisher;
+
+    /** {@code publisher} is the node's pooled client: a subscribed connection cannot send PUBLISH. */
+    public RoomBus(Vertx vertx, RedisOptions options, RedisAPI publisher, Listener listener) {
         this.vertx = vertx;
+        this.publisher = publisher;
         this.options = new RedisOptions(options).setMaxPoolSize(1);
         this.listener = listener;
     }
@@ -57,6 +62,12 @@ public final class RoomBus {
 
     public void unsubscribe(String roomId) {
         if (rooms.remove(roomId) && connection != null) send(Command.UNSUBSCRIBE, roomId);
+    }
+
+    /** Publishes an ephemeral signal on a room's channel. */
+    public void publish(String roomId, String payload) {
+        publisher.publish(new RoomKeys(roomId).channel(), payload)
+            .onFailure(err -> LOG.log(Level.FINE, "publish failed", err));
     }
 
     public boolean connected() {

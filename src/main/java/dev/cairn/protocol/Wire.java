@@ -39,8 +39,6 @@ public final class Wire {
     private static ObjectMapper createMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.addMixIn(RoomEvent.class, Tagged.class);
         mapper.addMixIn(RoomCommand.class, Tagged.class);

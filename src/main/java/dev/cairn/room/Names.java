@@ -17,7 +17,22 @@ public final class Names {
         return text("title", raw, MAX_TITLE);
     }
 
-    static String text(String field, String raw, int max) {
+    /** Empty text becomes "", anything else is checked like {@link #text}. */
+    public static String optional(String field, String raw, int max) {
+        return raw == null || raw.isBlank() ? "" : text(field, raw, max);
+    }
+
+    /** Required free text: trimmed, 1 to {@code max} characters, no control characters. */
+    public static String text(String field, String raw, int max) {
+        return check(field, raw, max, false);
+    }
+
+    /** Optional text that may span lines (comments): line breaks allowed, other control characters not. */
+    public static String paragraph(String field, String raw, int max) {
+        return raw == null || raw.isBlank() ? "" : check(field, raw, max, true);
+    }
+
+    private static String check(String field, String raw, int max, boolean multiline) {
         if (raw == null) throw Rejection.invalid(field + " is required");
         String value = raw.strip();
         if (value.isEmpty()) throw Rejection.invalid(field + " must not be blank");
@@ -26,7 +41,7 @@ public final class Names {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if ((Character.isISOControl(c) && !(multiline && (c == '\n'))) || c == '\u2028' || c == '\u2029') {
                 throw Rejection.invalid(field + " must not contain control characters");
             }
             if (Character.isSurrogate(c) && !validPair(value, i)) {

@@ -9,6 +9,9 @@ import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.MembershipEvent.RoomCreated;
 import dev.cairn.room.MembershipEvent.RoomRenamed;
 
+import dev.cairn.purpose.PurposeCommand;
+import dev.cairn.purpose.PurposeRules;
+
 import java.util.List;
 
 /**
@@ -39,11 +42,12 @@ public final class RoomRules {
     }
 
     /** The events a member's command leads to. */
-    public List<RoomEvent> decide(RoomState room, String actorId, RoomCommand command) {
+    public List<RoomEvent> decide(RoomState room, Context ctx, RoomCommand command) {
         requireRoom(room);
-        Member actor = room.member(actorId);
+        Member actor = room.member(ctx.actorId());
         if (actor == null) throw Rejection.forbidden("you are not a member of this room");
         if (command instanceof MembershipCommand c) return decideMembership(room, actor, c);
+        if (command instanceof PurposeCommand c) return PurposeRules.decide(room, actor, ctx, c);
         throw new Rejection("unknown_type", "no rules for " + command.getClass().getSimpleName());
     }
 
@@ -58,6 +62,7 @@ public final class RoomRules {
         }
         ChangeRole c = (ChangeRole) command;
         requireFacilitator(actor, "change roles");
+        if (c.memberId() == null) throw Rejection.invalid("memberId is required");
         Member target = room.member(c.memberId());
         if (target == null) throw Rejection.notFound("no member " + c.memberId() + " in this room");
         Role role = parseRole(c.role());

@@ -6,8 +6,8 @@ public sealed interface CommitResult {
     record Committed(long seq) implements CommitResult {
     }
 
-    /** The room had moved on to {@code currentSeq}: catch up and try again. */
-    record Conflict(long currentSeq) implements CommitResult {
+    /** The room had moved on to {@code currentSeq}; {@code missed} holds the frames since the expected seq. */
+    record Conflict(long currentSeq, java.util.List<String> missed) implements CommitResult {
     }
 
     /** One of the commands was already applied, at {@code seq}: it must be acknowledged, not redone. */

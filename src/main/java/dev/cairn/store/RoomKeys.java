@@ -18,6 +18,16 @@ public record RoomKeys(String roomId) {
         return prefix() + "log";
     }
 
+    /** List of event frames kept for good (the purpose's edits), so any revision can be rebuilt. */
+    public String history() {
+        return prefix() + "history";
+    }
+
+    /** Which writer has the next turn after losing a commit race (short-lived). */
+    public String turn() {
+        return prefix() + "turn";
+    }
+
     public String snapshot() {
         return prefix() + "snapshot";
     }

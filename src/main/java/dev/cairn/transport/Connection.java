@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.auth.MemberToken;
 import dev.cairn.protocol.Catalogue;
 import dev.cairn.protocol.Wire;
+import dev.cairn.room.Context;
 import dev.cairn.room.Member;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.RoomCommand;
@@ -122,6 +123,7 @@ final class Connection {
         }
         switch (type) {
             case "ping" -> send(Frames.pong(clientId));
+            case "purpose.caret" -> caret(clientId, object);
             case "hello" -> sendError(clientId, "invalid", "this socket is already authenticated");
             default -> command(clientId, type, object);
         }
@@ -186,7 +188,8 @@ final class Connection {
             return;
         }
         String actor = member.memberId();
-        room.submit(Submission.of(actor, clientId, state -> node.rules().decide(state, actor, command)))
+        room.submit(Submission.of(actor, clientId,
+                (state, history) -> node.rules().decide(state, new Context(actor, clientId, history), command)))
             .onComplete(done -> {
                 if (done.succeeded()) {
                     send(Frames.ack(clientId, done.result()));
@@ -196,6 +199,24 @@ final class Connection {
                     sendError(clientId, "internal", "the command failed on the server");
                 }
             });
+    }
+
+    /**
+     * Shares where this member's caret is in the purpose, relative to the room as of event
+     * {@code seq}: not an event, just relayed to every board of the room on every node.
+     */
+    private void caret(String clientId, ObjectNode message) {
+        if (room == null) return;
+        JsonNode seq = message.get("seq");
+        JsonNode anchor = message.get("anchor");
+        JsonNode head = message.get("head");
+        if (seq == null || anchor == null || head == null || !seq.canConvertToLong() || !anchor.canConvertToInt()
+            || !head.canConvertToInt() || seq.asLong() < 0 || anchor.asInt() < 0 || head.asInt() < 0
+            || message.size() != 4) {
+            sendError(clientId, "invalid", "purpose.caret needs seq, anchor and head as whole numbers ≥ 0");
+            return;
+        }
+        room.signal(Frames.caret(member.memberId(), key, seq.asLong(), anchor.asInt(), head.asInt()));
     }
 
     private void onSocketError(Throwable error) {
@@ -210,7 +231,19 @@ final class Connection {
     private void onClosed() {
         closed = true;
         rooms.forget(this);
-        if (room != null) room.detach(this);
+        if (room != null) {
+            room.detach(this);
+            room.signal(Frames.caretGone(member.memberId(), key));
+        }
+    }
+
+    /** Relays a signal (a caret) unless it is this socket's own. */
+    void relay(String signal, String fromConnection) {
+        if (!key.equals(fromConnection)) send(signal);
+    }
+
+    String key() {
+        return key;
     }
 
     // ---- outbound --------------------------------------------------------------------------

@@ -41,6 +41,15 @@ final class Frames {
         return "{\"type\":\"snapshot\",\"seq\":" + seq + ",\"room\":" + stateJson + "}";
     }
 
+    static String caret(String memberId, String connection, long seq, int anchor, int head) {
+        return frame("caret", null).put("memberId", memberId).put("conn", connection).put("seq", seq)
+            .put("anchor", anchor).put("head", head).toString();
+    }
+
+    static String caretGone(String memberId, String connection) {
+        return frame("caret", null).put("memberId", memberId).put("conn", connection).put("gone", true).toString();
+    }
+
     static String presence(List<String> online) {
         ObjectNode node = frame("presence", null);
         ArrayNode ids = node.putArray("online");

@@ -42,6 +42,7 @@ final class HttpApi {
         router.post("/api/rooms").handler(this::createRoom);
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
+        router.get("/api/rooms/:id/history").handler(this::history);
         router.get("/health").handler(this::health);
         router.route("/api/*").failureHandler(this::failure);
     }
@@ -68,7 +69,7 @@ final class HttpApi {
             frames.add(Wire.encode(sequenced));
         }
         RoomState created = state;
-        node.store().commit(roomId, 0, frames, Map.of(), Wire.encode(created)).onComplete(done -> {
+        node.store().commit(roomId, 0, frames, List.of(), Map.of(), Wire.encode(created)).onComplete(done -> {
             if (done.failed()) {
                 reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
             } else if (!(done.result() instanceof CommitResult.Committed)) {
@@ -123,7 +124,7 @@ final class HttpApi {
         String name = body.path("name").asText(null);
         Role granted = role;
         rooms.get(roomId).compose(room -> room.submit(Submission.of(memberId, null,
-                state -> node.rules().join(state, memberId, name, granted))))
+                (state, history) -> node.rules().join(state, memberId, name, granted))))
             .onComplete(done -> {
                 if (done.succeeded()) {
                     reply(ctx, 201, membership(roomId, memberId, granted));
@@ -140,6 +141,44 @@ final class HttpApi {
                     reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
                 }
             });
+    }
+
+    /**
+     * The room's permanent history (every purpose edit, as event frames), for members only: send the
+     * member token as {@code Authorization: Bearer <token>}. {@code from} and {@code limit} page it.
+     */
+    private void history(RoutingContext ctx) {
+        String roomId = ctx.pathParam("id");
+        String auth = ctx.request().getHeader("authorization");
+        var token = auth != null && auth.startsWith("Bearer ")
+            ? node.signer().verify(auth.substring(7).trim(), node.now()) : java.util.Optional.<MemberToken>empty();
+        if (token.isEmpty() || !token.get().roomId().equals(roomId)) {
+            reply(ctx, 401, error("unauthorized", "send your member token for this room as a Bearer token"));
+            return;
+        }
+        long from;
+        int limit;
+        try {
+            from = Long.parseLong(ctx.request().getParam("from", "0"));
+            limit = Integer.parseInt(ctx.request().getParam("limit", "5000"));
+        } catch (NumberFormatException e) {
+            reply(ctx, 400, error("invalid", "from and limit must be whole numbers"));
+            return;
+        }
+        if (from < 0 || limit < 1 || limit > 5000) {
+            reply(ctx, 400, error("invalid", "from must be ≥ 0 and limit between 1 and 5000"));
+            return;
+        }
+        node.store().history(roomId, from, limit).onComplete(done -> {
+            if (done.failed()) {
+                reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                return;
+            }
+            StringBuilder body = new StringBuilder("{\"from\":").append(from).append(",\"entries\":[");
+            for (int i = 0; i < done.result().size(); i++) body.append(i == 0 ? "" : ",").append(done.result().get(i));
+            ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+                .putHeader("cache-control", "no-store").end(body.append("]}").toString());
+        });
     }
 
     private Map<String, Object> membership(String roomId, String memberId, Role role) {

@@ -2,6 +2,8 @@ package dev.cairn.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.presence.PresenceTracker;
+import dev.cairn.purpose.PurposeEvent;
+import dev.cairn.room.History;
 import dev.cairn.protocol.Wire;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.RoomEvent;
@@ -29,11 +31,11 @@ import java.util.logging.Logger;
 final class LiveRoom {
     private static final Logger LOG = Logger.getLogger(LiveRoom.class.getName());
     private static final int MAX_BATCH = 64;
-    private static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_ATTEMPTS = 40;
     private static final int SNAPSHOT_EVERY = 100;
 
-    /** One committed event frame kept for replay. */
-    record Entry(long seq, String json) {
+    /** One committed event, decoded and as its frame, kept for replay and for rules that look back. */
+    record Entry(long seq, String json, Sequenced event) {
     }
 
     final String id;
@@ -90,8 +92,9 @@ final class LiveRoom {
         for (String json : loaded.recentEvents()) {
             JsonNode frame = Wire.tree(json);
             long seq = frame.get("seq").asLong();
-            if (seq == base.seq() + 1) base = base.apply(Wire.decodeEvent(frame));
-            if (seq <= base.seq()) remember(new Entry(seq, json));
+            Sequenced event = Wire.decodeEvent(frame);
+            if (seq == base.seq() + 1) base = base.apply(event);
+            if (seq <= base.seq()) remember(new Entry(seq, json, event));
         }
         if (!recent.isEmpty() && recent.peekLast().seq() != base.seq()) {
             LOG.warning("room " + id + ": log and snapshot disagree; serving snapshot at " + base.seq());
@@ -144,11 +147,21 @@ final class LiveRoom {
         return out.append(']').toString();
     }
 
+    /** Publishes an ephemeral signal (not an event) to every board of the room, on every node. */
+    void signal(String payload) {
+        node.bus().publish(id, payload);
+    }
+
     // ---- events arriving from Redis -----------------------------------------------------------
 
     void onBusPayload(String payload) {
-        if (payload.startsWith("{")) {
+        if (payload.equals(PresenceTracker.NOTICE)) {
             refreshPresence();
+            return;
+        }
+        if (payload.startsWith("{")) {
+            String from = Wire.tree(payload).path("conn").asText();
+            for (Connection c : List.copyOf(connections)) c.relay(payload, from);
             return;
         }
         JsonNode frames = Wire.tree(payload);
@@ -162,15 +175,16 @@ final class LiveRoom {
                 catchUp();
                 return;
             }
-            Entry entry = new Entry(seq, frame.toString());
-            apply(Wire.decodeEvent(frame), entry);
+            Sequenced event = Wire.decodeEvent(frame);
+            Entry entry = new Entry(seq, frame.toString(), event);
+            apply(entry);
             fresh.add(entry);
         }
         deliver(fresh);
     }
 
-    private void apply(Sequenced event, Entry entry) {
-        state = state.apply(event);
+    private void apply(Entry entry) {
+        state = state.apply(entry.event());
         remember(entry);
     }
 
@@ -189,8 +203,8 @@ final class LiveRoom {
                 long seq = frame.get("seq").asLong();
                 if (seq <= state.seq()) continue;
                 if (seq != state.seq() + 1) return resync();
-                Entry entry = new Entry(seq, json);
-                apply(Wire.decodeEvent(frame), entry);
+                Entry entry = new Entry(seq, json, Wire.decodeEvent(frame));
+                apply(entry);
                 fresh.add(entry);
             }
             deliver(fresh);
@@ -256,6 +270,8 @@ final class LiveRoom {
         RoomState next = state;
         List<Sequenced> events = new ArrayList<>();
         List<String> frames = new ArrayList<>();
+        List<String> history = new ArrayList<>();
+        History window = seq -> since(seq, events);
         Map<String, Long> newMarks = new HashMap<>();
         List<Submission> accepted = new ArrayList<>();
         List<Long> results = new ArrayList<>();
@@ -269,14 +285,18 @@ final class LiveRoom {
             try {
                 RoomState tentative = next;
                 List<Sequenced> mine = new ArrayList<>();
-                for (RoomEvent event : s.decide().apply(tentative)) {
+                for (RoomEvent event : s.decide().apply(tentative, window)) {
                     Sequenced sequenced = new Sequenced(tentative.seq() + 1, now, s.actorId(), event);
                     tentative = tentative.apply(sequenced);
                     mine.add(sequenced);
                 }
                 next = tentative;
                 events.addAll(mine);
-                for (Sequenced e : mine) frames.add(Wire.encode(e));
+                for (Sequenced e : mine) {
+                    String frame = Wire.encode(e);
+                    frames.add(frame);
+                    if (e.event() instanceof PurposeEvent.Edited) history.add(frame);
+                }
                 if (key != null) newMarks.put(key, next.seq());
                 accepted.add(s);
                 results.add(next.seq());
@@ -293,7 +313,7 @@ final class LiveRoom {
         }
         RoomState after = next;
         String snapshot = after.seq() - snapshotSeq >= SNAPSHOT_EVERY ? Wire.encode(after) : null;
-        node.store().commit(id, state.seq(), frames, newMarks, snapshot).onComplete(done -> {
+        node.store().commit(id, state.seq(), frames, history, newMarks, snapshot).onComplete(done -> {
             if (done.failed()) {
                 failAll(accepted, unavailable(done.cause()));
                 finish();
@@ -306,9 +326,39 @@ final class LiveRoom {
                 failAll(accepted, Rejection.conflict("the room is too busy right now; try again"));
                 finish();
             } else {
-                catchUp().onComplete(v -> attempt(accepted, attempt + 1));
+                if (done.result() instanceof CommitResult.Conflict conflict) absorb(conflict.missed());
+                retryLater(accepted, attempt);
             }
         });
+    }
+
+    /**
+     * Another node won the race. The script sent what we missed, so the next try needs no extra
+     * read; after a few lost races, a short random pause lets the other node's burst pass.
+     */
+    private void retryLater(List<Submission> batch, int attempt) {
+        if (attempt < 3) {
+            attempt(batch, attempt + 1);
+        } else {
+            long pause = 1 + (long) (Math.random() * Math.min(attempt, 10));
+            node.vertx().setTimer(pause, id -> (catchingUp != null ? catchingUp : catchUp())
+                .onComplete(v -> attempt(batch, attempt + 1)));
+        }
+    }
+
+    /** Applies frames read from the log (in order; older ones skipped) and delivers them. */
+    private void absorb(List<String> frames) {
+        List<Entry> fresh = new ArrayList<>();
+        for (String json : frames) {
+            JsonNode frame = Wire.tree(json);
+            long seq = frame.get("seq").asLong();
+            if (seq <= state.seq()) continue;
+            if (seq != state.seq() + 1) break;
+            Entry entry = new Entry(seq, json, Wire.decodeEvent(frame));
+            apply(entry);
+            fresh.add(entry);
+        }
+        deliver(fresh);
     }
 
     /** Our own commit succeeded: apply what the bus has not brought yet, and deliver it. */
@@ -317,11 +367,29 @@ final class LiveRoom {
         for (int i = 0; i < events.size(); i++) {
             Sequenced event = events.get(i);
             if (event.seq() != state.seq() + 1) continue;
-            Entry entry = new Entry(event.seq(), frames.get(i));
-            apply(event, entry);
+            Entry entry = new Entry(event.seq(), frames.get(i), event);
+            apply(entry);
             fresh.add(entry);
         }
         deliver(fresh);
+    }
+
+    /** Committed events after {@code seq} from the replay window, then the tentative ones of this batch. */
+    private List<Sequenced> since(long seq, List<Sequenced> tentative) {
+        long oldest = recent.isEmpty() ? state.seq() + 1 : recent.peekFirst().seq();
+        if (seq + 1 < oldest) {
+            throw Rejection.conflict("based on event " + seq + ", older than this room keeps (" + oldest + "); resync");
+        }
+        ArrayDeque<Sequenced> out = new ArrayDeque<>();
+        var back = recent.descendingIterator();
+        while (back.hasNext()) {
+            Entry e = back.next();
+            if (e.seq() <= seq) break;
+            out.addFirst(e.event());
+        }
+        List<Sequenced> all = new ArrayList<>(out);
+        for (Sequenced e : tentative) if (e.seq() > seq) all.add(e);
+        return all;
     }
 
     private static void failAll(List<Submission> batch, Throwable cause) {

@@ -50,10 +50,11 @@ public final class RoomServer extends VerticleBase {
         redis = Redis.createClient(vertx, redisOptions);
         RedisAPI api = RedisAPI.api(redis);
         rooms = new LiveRooms();
-        bus = new RoomBus(vertx, redisOptions, rooms);
+        bus = new RoomBus(vertx, redisOptions, api, rooms);
         Settings.Limits limits = settings.limits();
-        Node node = new Node(Ids.random(6), vertx, settings, clock, new TokenSigner(secret),
-            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize()), bus,
+        String nodeId = Ids.random(8);
+        Node node = new Node(nodeId, vertx, settings, clock, new TokenSigner(secret),
+            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize(), nodeId), bus,
             new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
         rooms.bind(node);
 
@@ -62,7 +63,7 @@ public final class RoomServer extends VerticleBase {
             ctx.response()
                 .putHeader("x-content-type-options", "nosniff")
                 .putHeader("referrer-policy", "no-referrer")
-                .putHeader("content-security-policy", "default-src 'self'; connect-src 'self' ws: wss:; "
+                .putHeader("content-security-policy", "default-src 'self'; connect-src 'self'; "
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
             ctx.next();
         });

@@ -31,7 +31,7 @@ class WireTest {
 
     @Test
     void snapshotsRoundTrip() {
-        RoomState state = new RoomState("r", "Title", 4, 99, Map.of("ana", new Member("ana", "Ana", Role.OBSERVER, 5)));
+        RoomState state = new RoomState("r", "Title", 4, 99, Map.of("ana", new Member("ana", "Ana", Role.OBSERVER, 5)), null);
         String json = Wire.encode(state);
         assertTrue(json.contains("\"role\":\"observer\""), json);
         assertEquals(state, Wire.decodeState(json));

@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoomRulesTest {
     private final RoomRules rules = new RoomRules(3);
 
+    private static Context ctx(String actor) {
+        return new Context(actor, "c1", History.NONE);
+    }
+
     private RoomState room() {
         RoomState state = RoomState.empty("room1");
         long seq = 0;
@@ -48,36 +52,36 @@ class RoomRulesTest {
     @Test
     void facilitatorRenamesTheRoomButAParticipantMayNot() {
         RoomState room = room();
-        assertEquals(List.of(new RoomRenamed("Harbour 2")), rules.decide(room, "ana", new RenameRoom("Harbour 2")));
-        Rejection refused = assertThrows(Rejection.class, () -> rules.decide(room, "ben", new RenameRoom("Mine")));
+        assertEquals(List.of(new RoomRenamed("Harbour 2")), rules.decide(room, ctx("ana"), new RenameRoom("Harbour 2")));
+        Rejection refused = assertThrows(Rejection.class, () -> rules.decide(room, ctx("ben"), new RenameRoom("Mine")));
         assertEquals("forbidden", refused.code());
     }
 
     @Test
     void membersRenameOnlyThemselvesAndAnUnchangedNameIsNoEvent() {
         RoomState room = room();
-        assertEquals(List.of(new MemberRenamed("ben", "Benedict")), rules.decide(room, "ben", new RenameMember("Benedict")));
-        assertEquals(List.of(), rules.decide(room, "ben", new RenameMember(" Ben ")));
+        assertEquals(List.of(new MemberRenamed("ben", "Benedict")), rules.decide(room, ctx("ben"), new RenameMember("Benedict")));
+        assertEquals(List.of(), rules.decide(room, ctx("ben"), new RenameMember(" Ben ")));
     }
 
     @Test
     void theLastFacilitatorCannotStepDownButCanAfterPromotingAnother() {
         RoomState room = room();
-        Rejection last = assertThrows(Rejection.class, () -> rules.decide(room, "ana", new ChangeRole("ana", "participant")));
+        Rejection last = assertThrows(Rejection.class, () -> rules.decide(room, ctx("ana"), new ChangeRole("ana", "participant")));
         assertEquals("conflict", last.code());
-        RoomState promoted = applyAll(room, "ana", rules.decide(room, "ana", new ChangeRole("ben", "facilitator")));
-        assertEquals(List.of(new RoleChanged("ana", "observer")), rules.decide(promoted, "ana", new ChangeRole("ana", "observer")));
+        RoomState promoted = applyAll(room, "ana", rules.decide(room, ctx("ana"), new ChangeRole("ben", "facilitator")));
+        assertEquals(List.of(new RoleChanged("ana", "observer")), rules.decide(promoted, ctx("ana"), new ChangeRole("ana", "observer")));
     }
 
     @Test
     void strangersAndUnknownTargetsAndBadRolesAreRefused() {
         RoomState room = room();
         assertEquals("forbidden", assertThrows(Rejection.class,
-            () -> rules.decide(room, "eve", new RenameMember("Eve"))).code());
+            () -> rules.decide(room, ctx("eve"), new RenameMember("Eve"))).code());
         assertEquals("not_found", assertThrows(Rejection.class,
-            () -> rules.decide(room, "ana", new ChangeRole("nobody", "observer"))).code());
+            () -> rules.decide(room, ctx("ana"), new ChangeRole("nobody", "observer"))).code());
         assertEquals("invalid", assertThrows(Rejection.class,
-            () -> rules.decide(room, "ana", new ChangeRole("ben", "queen"))).code());
+            () -> rules.decide(room, ctx("ana"), new ChangeRole("ben", "queen"))).code());
     }
 
     @Test

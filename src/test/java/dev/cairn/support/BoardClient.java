@@ -99,8 +99,16 @@ public final class BoardClient implements AutoCloseable {
         notifyAll();
     }
 
+    /** Called under this client's lock for every frame, in order, before the mirror is updated. */
+    public synchronized void onFrame(java.util.function.Consumer<JsonNode> hook) {
+        this.hook = hook;
+    }
+
+    private java.util.function.Consumer<JsonNode> hook;
+
     private void receiveOne(JsonNode frame) {
         frames.add(frame);
+        if (hook != null) hook.accept(frame);
         switch (frame.path("type").asText()) {
             case "snapshot" -> room = Wire.decodeState(frame.get("room").toString());
             case "event" -> {
@@ -127,7 +135,14 @@ public final class BoardClient implements AutoCloseable {
     }
 
     public void sendRaw(String text) {
+        if (aborted) throw new IllegalStateException("this client's socket was dropped");
         socket.sendText(text, true).orTimeout(15, TimeUnit.SECONDS).join();
+    }
+
+    private volatile boolean aborted;
+
+    public boolean aborted() {
+        return aborted;
     }
 
     /** Sends a command with a fresh id and waits for its ack or error. */
@@ -136,10 +151,15 @@ public final class BoardClient implements AutoCloseable {
     }
 
     public JsonNode command(String id, String type, Map<String, ?> fields) {
+        send(id, type, fields);
+        return awaitReply(id);
+    }
+
+    /** Sends a command without waiting for its answer. */
+    public void send(String id, String type, Map<String, ?> fields) {
         ObjectNode message = Wire.MAPPER.valueToTree(fields);
         message.put("type", type).put("id", id);
         sendRaw(message.toString());
-        return awaitReply(id);
     }
 
     public JsonNode awaitReply(String id) {
@@ -164,6 +184,20 @@ public final class BoardClient implements AutoCloseable {
             if (left <= 0) throw new AssertionError("timed out waiting for " + what + "; frames: " + tail());
             try {
                 wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Polls a condition that spans several clients, until it holds or the wait runs out. */
+    public static void eventually(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            try {
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
@@ -206,6 +240,7 @@ public final class BoardClient implements AutoCloseable {
 
     /** Drops the connection without a goodbye, the way a lost network does. */
     public void abort() {
+        aborted = true;
         socket.abort();
     }
 

@@ -1,0 +1,39 @@
+package dev.cairn.purpose;
+
+import dev.cairn.room.RoomCommand;
+
+import java.util.List;
+import java.util.Map;
+
+/** What members ask of the purpose. */
+public sealed interface PurposeCommand extends RoomCommand {
+
+    /** An ot-text operation made against the room as of event {@code seq}. */
+    record Edit(Long seq, List<Object> op) implements PurposeCommand {
+    }
+
+    /** Facilitator freezes or frees the draft. */
+    record Lock(Boolean locked) implements PurposeCommand {
+    }
+
+    /** Scores 1–5 on the three tests; comments keyed by test name, optional. */
+    record Rate(int inspiring, int valuable, int measurable, Map<String, String> comments) implements PurposeCommand {
+    }
+
+    record AddTarget(String what, String baseline, String target, String due, String tracker) implements PurposeCommand {
+    }
+
+    record UpdateTarget(String id, String what, String baseline, String target, String due, String tracker)
+        implements PurposeCommand {
+    }
+
+    record MoveTarget(String id, Integer index) implements PurposeCommand {
+    }
+
+    record RemoveTarget(String id) implements PurposeCommand {
+    }
+
+    /** Facilitator adopts the draft as it is at revision {@code rev}, which must be the current one. */
+    record Adopt(Integer rev) implements PurposeCommand {
+    }
+}

@@ -1,0 +1,187 @@
+package dev.cairn.purpose;
+
+import dev.cairn.purpose.PurposeCommand.AddTarget;
+import dev.cairn.purpose.PurposeCommand.Adopt;
+import dev.cairn.purpose.PurposeCommand.Edit;
+import dev.cairn.purpose.PurposeCommand.Lock;
+import dev.cairn.purpose.PurposeCommand.MoveTarget;
+import dev.cairn.purpose.PurposeCommand.Rate;
+import dev.cairn.purpose.PurposeCommand.RemoveTarget;
+import dev.cairn.purpose.PurposeCommand.UpdateTarget;
+import dev.cairn.purpose.text.InvalidOpException;
+import dev.cairn.purpose.text.Insert;
+import dev.cairn.purpose.text.Side;
+import dev.cairn.purpose.text.TextOp;
+import dev.cairn.purpose.text.TextType;
+import dev.cairn.room.Context;
+import dev.cairn.room.Member;
+import dev.cairn.room.Names;
+import dev.cairn.room.Rejection;
+import dev.cairn.room.RoomEvent;
+import dev.cairn.room.RoomRules;
+import dev.cairn.room.RoomState;
+import dev.cairn.room.Sequenced;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rules of the purpose: co-editing with operational transformation, ratings, targets, adoption. */
+public final class PurposeRules {
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_INSERT = 5_000;
+    public static final int MAX_TARGETS = 50;
+    public static final int MAX_COMMENT = 500;
+    public static final List<String> TESTS = List.of("inspiring", "valuable", "measurable");
+
+    private PurposeRules() {
+    }
+
+    public static List<RoomEvent> decide(RoomState room, Member actor, Context ctx, PurposeCommand command) {
+        PurposeState purpose = room.purpose();
+        if (command instanceof Edit c) return edit(room, actor, ctx, c);
+        if (command instanceof Lock c) {
+            RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
+            if (c.locked() == null) throw Rejection.invalid("locked is required");
+            return c.locked() == purpose.locked() ? List.of() : List.of(new PurposeEvent.LockChanged(c.locked()));
+        }
+        if (command instanceof Rate c) return rate(purpose, actor, c);
+        if (command instanceof AddTarget c) {
+            RoomRules.requireEditor(actor, "add targets");
+            if (purpose.targets().size() >= MAX_TARGETS) {
+                throw new Rejection("too_large", "a purpose has at most " + MAX_TARGETS + " targets");
+            }
+            return List.of(new PurposeEvent.TargetAdded(target("t" + (room.seq() + 1), c.what(), c.baseline(),
+                c.target(), c.due(), c.tracker())));
+        }
+        if (command instanceof UpdateTarget c) {
+            RoomRules.requireEditor(actor, "edit targets");
+            requireTarget(purpose, c.id());
+            return List.of(new PurposeEvent.TargetUpdated(target(c.id(), c.what(), c.baseline(), c.target(), c.due(), c.tracker())));
+        }
+        if (command instanceof MoveTarget c) {
+            RoomRules.requireEditor(actor, "reorder targets");
+            int from = requireTarget(purpose, c.id());
+            if (c.index() == null || c.index() < 0 || c.index() >= purpose.targets().size()) {
+                throw Rejection.invalid("index must be between 0 and " + (purpose.targets().size() - 1));
+            }
+            return from == c.index() ? List.of() : List.of(new PurposeEvent.TargetMoved(c.id(), c.index()));
+        }
+        if (command instanceof RemoveTarget c) {
+            RoomRules.requireEditor(actor, "remove targets");
+            requireTarget(purpose, c.id());
+            return List.of(new PurposeEvent.TargetRemoved(c.id()));
+        }
+        Adopt c = (Adopt) command;
+        RoomRules.requireFacilitator(actor, "adopt the purpose");
+        if (c.rev() == null) throw Rejection.invalid("rev is required");
+        if (c.rev() != purpose.rev()) {
+            throw Rejection.conflict("the draft changed since revision " + c.rev() + "; review revision " + purpose.rev());
+        }
+        if (purpose.text().isBlank()) throw Rejection.invalid("an empty draft cannot be adopted");
+        return List.of(new PurposeEvent.Adopted(purpose.rev(), purpose.text()));
+    }
+
+    /**
+     * Transforms the op against every edit committed since its base (the submitted op takes the
+     * left side), checks it applies and respects the limits, and turns it into the next revision.
+     */
+    private static List<RoomEvent> edit(RoomState room, Member actor, Context ctx, Edit c) {
+        RoomRules.requireEditor(actor, "edit the purpose");
+        PurposeState purpose = room.purpose();
+        if (purpose.locked()) throw Rejection.forbidden("the facilitator has locked the purpose for editing");
+        if (c.op() == null) throw Rejection.invalid("op is required");
+        if (c.seq() == null || c.seq() < 0 || c.seq() > room.seq()) throw Rejection.invalid("seq must be an event this room has had");
+        TextOp op;
+        try {
+            op = TextOp.fromWire(c.op());
+        } catch (InvalidOpException e) {
+            throw Rejection.invalid("op: " + e.getMessage());
+        }
+        int inserted = 0;
+        for (var component : op.components()) if (component instanceof Insert i) inserted += i.text().length();
+        if (inserted > MAX_INSERT) throw new Rejection("too_large", "one edit may insert at most " + MAX_INSERT + " characters");
+        for (Sequenced earlier : ctx.history().since(c.seq())) {
+            if (earlier.event() instanceof PurposeEvent.Edited e) {
+                op = TextType.transform(op, TextOp.fromWire(e.op()), Side.LEFT);
+            }
+        }
+        String next;
+        try {
+            next = TextType.apply(purpose.text(), op);
+        } catch (InvalidOpException e) {
+            throw Rejection.invalid("op does not fit the draft: " + e.getMessage());
+        }
+        if (next.length() > MAX_TEXT) throw new Rejection("too_large", "the purpose may be at most " + MAX_TEXT + " characters");
+        if (op.isNoop()) return List.of();
+        return List.of(new PurposeEvent.Edited(ctx.clientId(), purpose.rev() + 1, op.normalize().toWire()));
+    }
+
+    private static List<RoomEvent> rate(PurposeState purpose, Member actor, Rate c) {
+        RoomRules.requireEditor(actor, "rate the purpose");
+        if (purpose.text().isBlank()) throw Rejection.invalid("there is no draft to rate yet");
+        score("inspiring", c.inspiring());
+        score("valuable", c.valuable());
+        score("measurable", c.measurable());
+        Map<String, String> comments = new LinkedHashMap<>();
+        if (c.comments() != null) {
+            for (var entry : c.comments().entrySet()) {
+                if (!TESTS.contains(entry.getKey())) throw Rejection.invalid("comments are keyed by " + TESTS);
+                String text = Names.paragraph("comment", entry.getValue(), MAX_COMMENT);
+                if (!text.isEmpty()) comments.put(entry.getKey(), text);
+            }
+        }
+        return List.of(new PurposeEvent.Rated(purpose.rev(), purpose.churn(), purpose.text().length(),
+            c.inspiring(), c.valuable(), c.measurable(), comments));
+    }
+
+    private static void score(String test, int value) {
+        if (value < 1 || value > 5) throw Rejection.invalid(test + " must be rated from 1 to 5");
+    }
+
+    private static int requireTarget(PurposeState purpose, String id) {
+        int index = id == null ? -1 : purpose.targetIndex(id);
+        if (index < 0) throw Rejection.notFound("no target " + id);
+        return index;
+    }
+
+    private static Target target(String id, String what, String baseline, String target, String due, String tracker) {
+        String day = Names.optional("due", due, 10);
+        if (!day.isEmpty() && !day.matches("\\d{4}-\\d{2}-\\d{2}")) throw Rejection.invalid("due must be a date like 2027-06-30");
+        return new Target(id, Names.text("what", what, 200), Names.optional("baseline", baseline, 100),
+            Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60));
+    }
+
+    /** The purpose after one of its events. */
+    public static PurposeState apply(PurposeState purpose, PurposeEvent event, String by, long at) {
+        if (event instanceof PurposeEvent.Edited e) {
+            TextOp op = TextOp.fromWire(e.op());
+            long churn = 0;
+            for (var component : op.components()) {
+                if (!(component instanceof dev.cairn.purpose.text.Skip)) churn += component.length();
+            }
+            return purpose.withDraft(TextType.apply(purpose.text(), op), churn);
+        }
+        if (event instanceof PurposeEvent.LockChanged e) return purpose.withLocked(e.locked());
+        if (event instanceof PurposeEvent.Rated e) {
+            return purpose.withRating(new Rating(by, e.rev(), e.churn(), e.textLength(), e.inspiring(), e.valuable(),
+                e.measurable(), e.comments(), at));
+        }
+        List<Target> targets = new ArrayList<>(purpose.targets());
+        if (event instanceof PurposeEvent.TargetAdded e) {
+            targets.add(e.target());
+        } else if (event instanceof PurposeEvent.TargetUpdated e) {
+            targets.set(purpose.targetIndex(e.target().id()), e.target());
+        } else if (event instanceof PurposeEvent.TargetMoved e) {
+            Target moved = targets.remove(purpose.targetIndex(e.id()));
+            targets.add(e.index(), moved);
+        } else if (event instanceof PurposeEvent.TargetRemoved e) {
+            targets.remove(purpose.targetIndex(e.id()));
+        } else {
+            PurposeEvent.Adopted e = (PurposeEvent.Adopted) event;
+            return purpose.withAdopted(new Adoption(e.rev(), e.text(), at, by));
+        }
+        return purpose.withTargets(targets);
+    }
+}

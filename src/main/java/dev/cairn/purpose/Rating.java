@@ -1,0 +1,17 @@
+package dev.cairn.purpose;
+
+import java.util.Map;
+
+/**
+ * One member's rating of the draft against the three tests of a powerful purpose, 1 to 5 each,
+ * with optional comments. It remembers how much the text had changed so far ({@code churn}) and
+ * how long it was, so the board can tell when the text has since changed a lot.
+ */
+public record Rating(String memberId, int rev, long churn, int textLength, int inspiring, int valuable,
+                     int measurable, Map<String, String> comments, long at) {
+
+    /** Stale once the text has changed by more than a quarter of its length then (at least 20 characters). */
+    public boolean staleAt(long currentChurn) {
+        return currentChurn - churn > Math.max(20, textLength / 4);
+    }
+}
