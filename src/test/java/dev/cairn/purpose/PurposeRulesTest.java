@@ -1,0 +1,188 @@
+package dev.cairn.purpose;
+
+import dev.cairn.purpose.PurposeCommand.AddTarget;
+import dev.cairn.purpose.PurposeCommand.Adopt;
+import dev.cairn.purpose.PurposeCommand.Edit;
+import dev.cairn.purpose.PurposeCommand.Lock;
+import dev.cairn.purpose.PurposeCommand.MoveTarget;
+import dev.cairn.purpose.PurposeCommand.Rate;
+import dev.cairn.purpose.PurposeCommand.RemoveTarget;
+import dev.cairn.purpose.PurposeCommand.UpdateTarget;
+import dev.cairn.room.Context;
+import dev.cairn.room.History;
+import dev.cairn.room.Rejection;
+import dev.cairn.room.Role;
+import dev.cairn.room.RoomCommand;
+import dev.cairn.room.RoomEvent;
+import dev.cairn.room.RoomRules;
+import dev.cairn.room.RoomState;
+import dev.cairn.room.Sequenced;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The purpose's rules without a server: OT against concurrent edits, limits, roles, ratings, targets, adoption. */
+class PurposeRulesTest {
+    private final RoomRules rules = new RoomRules(10);
+    private final List<Sequenced> log = new ArrayList<>();
+    private RoomState room = RoomState.empty("r");
+
+    PurposeRulesTest() {
+        commit("ana", rules.create("r", "Purpose", "ana", "Ana"));
+        commit("ben", rules.join(room, "ben", "Ben", Role.PARTICIPANT));
+        commit("obs", rules.join(room, "obs", "Projector", Role.OBSERVER));
+    }
+
+    private void commit(String by, List<RoomEvent> events) {
+        for (RoomEvent e : events) {
+            Sequenced s = new Sequenced(room.seq() + 1, 1000 + room.seq(), by, e);
+            room = room.apply(s);
+            log.add(s);
+        }
+    }
+
+    private List<RoomEvent> decide(String actor, RoomCommand command) {
+        History history = seq -> log.stream().filter(e -> e.seq() > seq).toList();
+        return rules.decide(room, new Context(actor, "c" + log.size(), history), command);
+    }
+
+    private void run(String actor, RoomCommand command) {
+        commit(actor, decide(actor, command));
+    }
+
+    private String code(String actor, RoomCommand command) {
+        return assertThrows(Rejection.class, () -> decide(actor, command)).code();
+    }
+
+    @Test
+    void concurrentEditsFromTheSameBaseAreTransformedAndBothSurvive() {
+        run("ana", new Edit(room.seq(), List.of("Clean air")));
+        long base = room.seq();
+        run("ana", new Edit(base, List.of(9, " for all")));
+        run("ben", new Edit(base, List.of("Together: ")));
+        assertEquals("Together: Clean air for all", room.purpose().text());
+        assertEquals(3, room.purpose().rev());
+    }
+
+    @Test
+    void tieAtTheSamePositionPutsTheLaterSubmittedInsertFirst() {
+        long base = room.seq();
+        run("ana", new Edit(base, List.of("A")));
+        run("ben", new Edit(base, List.of("B")));
+        assertEquals("BA", room.purpose().text(), "the submitted op takes the left side");
+    }
+
+    @Test
+    void anEditAlreadyDoneByAnotherBecomesNoEvent() {
+        run("ana", new Edit(room.seq(), List.of("abc")));
+        long base = room.seq();
+        run("ana", new Edit(base, List.of(1, Map.of("d", 1))));
+        assertEquals(List.of(), decide("ben", new Edit(base, List.of(1, Map.of("d", 1)))));
+        assertEquals("ac", room.purpose().text());
+    }
+
+    @Test
+    void badOpsAndLimitsAreRefusedWithTheirCodes() {
+        run("ana", new Edit(room.seq(), List.of("hi 🌍")));
+        long seq = room.seq();
+        assertEquals("invalid", code("ana", new Edit(seq, List.of(10, "x"))), "past the end");
+        assertEquals("invalid", code("ana", new Edit(seq, List.of(4, Map.of("d", 1)))), "splits the emoji");
+        assertEquals("invalid", code("ana", new Edit(seq, List.of(0))), "zero skip");
+        assertEquals("invalid", code("ana", new Edit(seq + 5, List.of("x"))), "seq from the future");
+        assertEquals("invalid", code("ana", new Edit(null, List.of("x"))));
+        assertEquals("too_large", code("ana", new Edit(seq, List.of("x".repeat(PurposeRules.MAX_INSERT + 1)))));
+        assertEquals("forbidden", code("obs", new Edit(seq, List.of("x"))));
+        assertEquals("hi 🌍", room.purpose().text());
+    }
+
+    @Test
+    void theDraftNeverGrowsPastItsLimit() {
+        for (int i = 0; i < PurposeRules.MAX_TEXT / PurposeRules.MAX_INSERT; i++) {
+            run("ana", new Edit(room.seq(), List.of("y".repeat(PurposeRules.MAX_INSERT))));
+        }
+        assertEquals(PurposeRules.MAX_TEXT, room.purpose().text().length());
+        assertEquals("too_large", code("ben", new Edit(room.seq(), List.of("z"))));
+    }
+
+    @Test
+    void onlyFacilitatorsLockAndALockStopsEveryEditor() {
+        assertEquals("forbidden", code("ben", new Lock(true)));
+        run("ana", new Lock(true));
+        assertTrue(room.purpose().locked());
+        assertEquals("forbidden", code("ana", new Edit(room.seq(), List.of("x"))));
+        assertEquals("forbidden", code("ben", new Edit(room.seq(), List.of("x"))));
+        run("ana", new Lock(false));
+        run("ben", new Edit(room.seq(), List.of("x")));
+        assertEquals("x", room.purpose().text());
+    }
+
+    @Test
+    void ratingsBelongToARevisionAndGoStaleWhenTheTextChangesALot() {
+        assertEquals("invalid", code("ben", new Rate(3, 3, 3, null)), "nothing to rate yet");
+        run("ana", new Edit(room.seq(), List.of("We make the harbour district breathe clean air by 2030.")));
+        assertEquals("invalid", code("ben", new Rate(0, 3, 3, null)));
+        assertEquals("invalid", code("ben", new Rate(3, 3, 3, Map.of("beauty", "x"))));
+        assertEquals("forbidden", code("obs", new Rate(3, 3, 3, null)));
+        run("ben", new Rate(5, 4, 2, Map.of("measurable", "How do we\nmeasure it?")));
+        Rating rating = room.purpose().ratings().get("ben");
+        assertEquals(1, rating.rev());
+        assertEquals("How do we\nmeasure it?", rating.comments().get("measurable"));
+        assertFalse(rating.staleAt(room.purpose().churn()));
+        run("ana", new Edit(room.seq(), List.of(54, " Measured by NO2 readings.")));
+        assertTrue(room.purpose().ratings().get("ben").staleAt(room.purpose().churn()));
+    }
+
+    @Test
+    void targetsAreAddedEditedReorderedAndRemoved() {
+        run("ben", new AddTarget("NO2 at the harbour school", "41 µg/m³", "20 µg/m³", "2030-12-31", "Ben"));
+        run("ana", new AddTarget("Households on the clean-air list", "", "500", "", ""));
+        List<Target> targets = room.purpose().targets();
+        assertEquals(2, targets.size());
+        String first = targets.get(0).id();
+        String second = targets.get(1).id();
+        run("ana", new MoveTarget(second, 0));
+        assertEquals(List.of(second, first), room.purpose().targets().stream().map(Target::id).toList());
+        run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben"));
+        assertEquals("25 µg/m³", room.purpose().targets().get(1).target());
+        run("ben", new RemoveTarget(second));
+        assertEquals(List.of(first), room.purpose().targets().stream().map(Target::id).toList());
+        assertEquals("invalid", code("ben", new AddTarget("x", "", "y", "next year", "")));
+        assertEquals("invalid", code("ben", new AddTarget("", "", "y", "", "")));
+        assertEquals("not_found", code("ben", new RemoveTarget("t999")));
+        assertEquals("invalid", code("ben", new MoveTarget(first, 3)));
+        assertEquals("forbidden", code("obs", new AddTarget("x", "", "y", "", "")));
+    }
+
+    @Test
+    void facilitatorAdoptsTheCurrentRevisionWhichStaysApartFromTheDraft() {
+        run("ana", new Edit(room.seq(), List.of("Clean air")));
+        assertEquals("forbidden", code("ben", new Adopt(1)));
+        assertEquals("conflict", code("ana", new Adopt(0)));
+        run("ana", new Adopt(1));
+        run("ben", new Edit(room.seq(), List.of(9, " now")));
+        Adoption adopted = room.purpose().adopted();
+        assertEquals(1, adopted.rev());
+        assertEquals("Clean air", adopted.text());
+        assertEquals("ana", adopted.by());
+        assertEquals("Clean air now", room.purpose().text());
+        assertNull(RoomState.empty("x").purpose().adopted());
+    }
+
+    @Test
+    void anEditBasedBeyondTheWindowIsAConflict() {
+        History none = seq -> {
+            throw Rejection.conflict("too old");
+        };
+        Rejection r = assertThrows(Rejection.class,
+            () -> rules.decide(room, new Context("ana", "c", none), new Edit(0L, List.of("x"))));
+        assertEquals("conflict", r.code());
+    }
+}
