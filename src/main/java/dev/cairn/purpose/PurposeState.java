@@ -1,6 +1,5 @@
 package dev.cairn.purpose;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ public record PurposeState(String text, int rev, long churn, boolean locked, Map
                            List<Target> targets, Adoption adopted) {
 
     public PurposeState {
-        ratings = Collections.unmodifiableMap(new LinkedHashMap<>(ratings));
+        ratings = Map.copyOf(ratings);
         targets = List.copyOf(targets);
     }
 

@@ -9,7 +9,6 @@ import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.MembershipEvent.RoomCreated;
 import dev.cairn.room.MembershipEvent.RoomRenamed;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ public record RoomState(String id, String title, long seq, long createdAt, Map<S
                         PurposeState purpose) {
 
     public RoomState {
-        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        members = Map.copyOf(members);
         if (purpose == null) purpose = PurposeState.empty();
     }
 

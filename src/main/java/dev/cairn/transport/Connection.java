@@ -282,7 +282,7 @@ final class Connection {
     }
 
     private void send(String frame) {
-        if (closed) return;
+        if (closed || socket.isClosed()) return;
         if (socket.writeQueueFull()) {
             close((short) 1013, "too slow: reconnect to resync");
             return;

@@ -1,0 +1,104 @@
+package dev.cairn.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A Cairn node in its own JVM, so that its CPU and memory can be measured apart from the load. */
+final class ServerProcess implements AutoCloseable {
+    final int port;
+    final Process process;
+    final long startedNanos;
+    final long readyNanos;
+
+    private ServerProcess(int port, Process process, long startedNanos, long readyNanos) {
+        this.port = port;
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.readyNanos = readyNanos;
+    }
+
+    /** Starts a node; {@code env} adds settings (REDIS_URL, limits...). Waits for its ready line. */
+    static ServerProcess start(Map<String, String> env, List<String> jvmArgs) throws Exception {
+        int port = freePort();
+        Path data = Files.createTempDirectory("cairn-bench-data");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.cairn.Main"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> all = new HashMap<>(Map.of("CAIRN_HTTP_PORT", Integer.toString(port),
+            "CAIRN_HTTP_HOST", "127.0.0.1", "CAIRN_DATA_DIR", data.toString(),
+            "CAIRN_LIMITS_COMMANDS_PER_SECOND", "100000", "CAIRN_LIMITS_COMMAND_BURST", "100000",
+            "CAIRN_LIMITS_MAX_MEMBERS", "1000000"));
+        all.putAll(env);
+        builder.environment().putAll(all);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<Long> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("Cairn is running")) ready.complete(System.nanoTime());
+                    if (System.getenv("BENCH_VERBOSE") != null || line.contains("SEVERE") || line.contains("Exception")) {
+                        System.err.println("[server " + port + "] " + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+            ready.completeExceptionally(new IllegalStateException("server exited before it was ready"));
+        }, "server-output-" + port);
+        reader.setDaemon(true);
+        reader.start();
+        long readyAt = ready.get(60, TimeUnit.SECONDS);
+        return new ServerProcess(port, process, started, readyAt);
+    }
+
+    /** CPU seconds (user + system) the server process has used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Resident memory of the server process, in MiB. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return Double.NaN;
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// Purpose commands a board may send; the server checks who may, the board only hides what cannot work.
+// (Edits go through the draft session, which keeps one in flight; carets are signals, not commands.)
+
+export const MAX_TEXT = 20_000;
+export const MAX_COMMENT = 500;
+export const TARGET_LIMITS = { what: 200, baseline: 100, target: 100, tracker: 60 };
+
+export function lock(connection, locked) {
+  return connection.send('purpose.lock', { locked });
+}
+
+/** scores: {inspiring, valuable, measurable}; comments: {test: text}, empty ones left out. */
+export function rate(connection, scores, comments = {}) {
+  const kept = {};
+  for (const [test, text] of Object.entries(comments)) if (text.trim()) kept[test] = text.trim();
+  return connection.send('purpose.rate', { ...scores, comments: kept });
+}
+
+/** fields: {what, target, baseline, due, tracker}; empty optional fields are left out. */
+function targetBody(fields) {
+  const body = { what: fields.what.trim(), target: fields.target.trim() };
+  for (const key of ['baseline', 'due', 'tracker']) {
+    const value = (fields[key] ?? '').trim();
+    if (value) body[key] = value;
+  }
+  return body;
+}
+
+export function addTarget(connection, fields) {
+  return connection.send('purpose.target_add', targetBody(fields));
+}
+
+export function updateTarget(connection, id, fields) {
+  return connection.send('purpose.target_update', { id, ...targetBody(fields) });
+}
+
+export function moveTarget(connection, id, index) {
+  return connection.send('purpose.target_move', { id, index });
+}
+
+export function removeTarget(connection, id) {
+  return connection.send('purpose.target_remove', { id });
+}
+
+export function adopt(connection, rev) {
+  return connection.send('purpose.adopt', { rev });
+}
+
+/** Where this board's selection is, as of room event seq. Not a command: no id, no answer. */
+export function caret(connection, seq, anchor, head) {
+  connection.signal({ type: 'purpose.caret', seq, anchor, head });
+}

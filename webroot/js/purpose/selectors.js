@@ -1,0 +1,75 @@
+// Questions views ask about the purpose: ratings per test, who has not rated, stale ratings,
+// whether the draft moved away from the adopted text.
+
+import { purposeOf } from './events.js';
+
+export const TESTS = [
+  { key: 'inspiring', label: 'Ambitious enough to inspire', hint: 'Does it make people want to show up?' },
+  { key: 'valuable', label: 'Clear value for each member and for the group', hint: 'Can each of us say what we gain?' },
+  { key: 'measurable', label: 'Specific and measurable', hint: 'Will we know when we got there?' },
+];
+
+export function purpose(state) {
+  return purposeOf(state.room);
+}
+
+/**
+ * A rating is stale once the draft has changed by more than a quarter of its length at rating
+ * time (at least 20 characters). Mirrors dev.cairn.purpose.Rating#staleAt (integer division).
+ */
+export function isStale(rating, currentChurn) {
+  return currentChurn - rating.churn > Math.max(20, Math.trunc(rating.textLength / 4));
+}
+
+/** Who may rate: participants and facilitators. */
+function raters(state) {
+  return Object.values(state.room?.members ?? {}).filter((m) => m.role === 'facilitator' || m.role === 'participant');
+}
+
+/**
+ * Everything the ratings view shows: per test the counts of 1..5 (current and stale apart), the
+ * mean and the comments; how many rated, how many of those are stale; who has not rated.
+ */
+export function ratingSummary(state) {
+  const p = purpose(state);
+  const members = state.room?.members ?? {};
+  const ratings = Object.values(p.ratings ?? {});
+  const stale = new Set(ratings.filter((r) => isStale(r, p.churn)).map((r) => r.memberId));
+  const tests = TESTS.map((test) => {
+    const current = [0, 0, 0, 0, 0];
+    const old = [0, 0, 0, 0, 0];
+    let sum = 0;
+    const comments = [];
+    for (const r of ratings) {
+      const score = r[test.key];
+      if (!Number.isInteger(score) || score < 1 || score > 5) continue;
+      (stale.has(r.memberId) ? old : current)[score - 1] += 1;
+      sum += score;
+      const text = r.comments?.[test.key];
+      if (text) {
+        comments.push({ memberId: r.memberId, name: members[r.memberId]?.name ?? 'Someone', text, score,
+          stale: stale.has(r.memberId), at: r.at });
+      }
+    }
+    comments.sort((a, b) => b.at - a.at);
+    return { ...test, current, old, mean: ratings.length ? sum / ratings.length : null, comments };
+  });
+  const missing = raters(state).filter((m) => !p.ratings?.[m.id])
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { tests, count: ratings.length, staleCount: stale.size, missing, canRate: p.text.trim().length > 0 };
+}
+
+/** This member's rating and whether it is stale, or null. */
+export function myRating(state) {
+  const p = purpose(state);
+  const mine = state.me ? p.ratings?.[state.me] : null;
+  return mine ? { ...mine, stale: isStale(mine, p.churn) } : null;
+}
+
+/** The adopted purpose and whether the working draft has moved away from it. */
+export function adoption(state) {
+  const p = purpose(state);
+  if (!p.adopted) return { adopted: null, diverged: false };
+  const by = state.room?.members?.[p.adopted.by]?.name ?? 'someone';
+  return { adopted: { ...p.adopted, byName: by }, diverged: p.text !== p.adopted.text };
+}
