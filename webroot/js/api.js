@@ -51,3 +51,37 @@ export function joinRoom(roomId, { name, observer = false, invite } = {}) {
   if (invite) body.invite = invite;
   return request('POST', `/api/rooms/${encodeURIComponent(roomId)}/members`, body);
 }
+
+/**
+ * Every revision of the purpose draft, as purpose.edited event frames, oldest first; pages through
+ * the server's limit. Members only: token is the member token.
+ */
+export async function purposeHistory(roomId, token) {
+  const PAGE = 5000;
+  const entries = [];
+  for (;;) {
+    let response;
+    try {
+      response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/history?from=${entries.length}&limit=${PAGE}`, {
+        headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError('network', 'Cairn could not reach the server. Check your connection and try again.', 0);
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      // answered below
+    }
+    if (!response.ok) {
+      throw new ApiError(data?.code ?? `http_${response.status}`,
+        data?.message ?? `The server answered with status ${response.status}.`, response.status);
+    }
+    const page = Array.isArray(data?.entries) ? data.entries : [];
+    entries.push(...page);
+    if (page.length < PAGE) return entries;
+  }
+}

@@ -124,18 +124,39 @@ export class Connection {
     this.#open();
   }
 
+  /** A fresh command id, for a caller that must know the id before the answer (the purpose editor). */
+  nextId() {
+    this.#counter += 1;
+    return `${this.#tag}-${this.#counter}`;
+  }
+
   /**
    * Sends a command; resolves with the ack's seq, rejects with a CommandError. Commands wait in the
-   * outbox while the socket is down and are re-sent with the same id after a reconnect.
+   * outbox while the socket is down and are re-sent with the same id after a reconnect. options.id
+   * (from nextId(), or the id of a command to send again unchanged) replaces the generated id.
    */
-  send(type, body = {}) {
-    this.#counter += 1;
-    const id = `${this.#tag}-${this.#counter}`;
+  send(type, body = {}, { id = this.nextId() } = {}) {
     const message = { ...body, type, id };
     return new Promise((resolve, reject) => {
+      this.#outbox.get(id)?.reject(new CommandError('replaced', 'sent again'));
       this.#outbox.set(id, { message, resolve, reject });
       if (this.#welcomed) this.#write(message);
     });
+  }
+
+  /**
+   * Sends a message that is not a command (no id, no answer, not kept), such as a caret. Dropped
+   * when the socket is not live; returns whether it went out.
+   */
+  signal(message) {
+    if (!this.#welcomed || this.#socket?.readyState !== WebSocket.OPEN) return false;
+    this.#socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Whether the socket is open and the server has welcomed it. */
+  get live() {
+    return this.#welcomed;
   }
 
   /** How many commands await an answer. */
@@ -308,8 +329,7 @@ export class Connection {
     clearInterval(this.#pingTimer);
     this.#pingTimer = setInterval(() => {
       if (!this.#welcomed || this.#pongTimer) return;
-      this.#counter += 1;
-      this.#write({ type: 'ping', id: `${this.#tag}-p${this.#counter}` });
+      this.#write({ type: 'ping', id: `${this.nextId()}p` });
       const socket = this.#socket;
       this.#pongTimer = setTimeout(() => {
         // No pong: the connection is dead even if the browser has not noticed yet.

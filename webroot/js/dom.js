@@ -51,3 +51,15 @@ export function sentence(text) {
   const first = s.charAt(0).toUpperCase() + s.slice(1);
   return /[.!?…]$/.test(first) ? first : `${first}.`;
 }
+
+/** Runs render(), then gives focus back to the element with the same data-testid (and data-id) inside container. */
+export function keepFocus(container, render) {
+  const active = document.activeElement;
+  const had = active && container.contains(active) && active !== container ? active : null;
+  const testid = had?.dataset?.testid;
+  const id = had?.closest('[data-id]')?.dataset.id;
+  render();
+  if (!had || had.isConnected || !testid) return;
+  const scope = id ? container.querySelector(`[data-id="${CSS.escape(id)}"]`) : container;
+  scope?.querySelector(`[data-testid="${CSS.escape(testid)}"]`)?.focus();
+}

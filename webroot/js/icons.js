@@ -27,6 +27,14 @@ const SHAPES = {
   alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', 'M12 8v5'], ['path', 'M12 16.5h.01']],
   lock: [['rect', { x: 5, y: 11, width: 14, height: 10, rx: 2 }], ['path', 'M8 11V7a4 4 0 0 1 8 0v4']],
   star: [['path', 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1L3.2 9.5l6.1-.9z']],
+  unlock: [['rect', { x: 5, y: 11, width: 14, height: 10, rx: 2 }], ['path', 'M8 11V7a4 4 0 0 1 7.7-1.5']],
+  history: [['path', 'M3 12a9 9 0 1 0 2.6-6.4L3 8'], ['path', 'M3 3v5h5'], ['path', 'M12 7v5l3 2']],
+  up: [['path', 'M12 19V5M6 11l6-6 6 6']],
+  down: [['path', 'M12 5v14M6 13l6 6 6-6']],
+  plus: [['path', 'M12 5v14M5 12h14']],
+  trash: [['path', 'M4 7h16'], ['path', 'M10 11v6M14 11v6'], ['path', 'M6 7l1 13h10l1-13'], ['path', 'M9 7V4h6v3']],
+  flag: [['path', 'M5 21V4'], ['path', 'M5 4h11l-2 4 2 4H5']],
+  authors: [['path', 'M4 20h4L19 9l-4-4L4 16v4z'], ['path', 'M14 20h6']],
 };
 
 export function icon(name, extraClass = '') {

@@ -6,10 +6,12 @@ import { createStore } from './store.js';
 import { inviteFromHash, roomIdFromPath } from './links.js';
 import * as memberships from './memberships.js';
 import { membershipEvents } from './membership/events.js';
+import { purposeEvents } from './purpose/events.js';
 import { me } from './membership/selectors.js';
 import { mountConnectionStatus } from './views/connection-status.js';
 import { mountMembers } from './views/members.js';
-import { mountPanels } from './views/panels.js';
+import { mountPanels, slot } from './views/panels.js';
+import { mountPurpose } from './views/purpose/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -20,7 +22,7 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -77,6 +79,8 @@ function openBoard(membership) {
   byId('board-layout').hidden = false;
 
   mountPanels(byId('board'));
+  const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
+  FRAME_HANDLERS.caret = purpose.onCaret;
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   mountConnectionStatus({

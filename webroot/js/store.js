@@ -15,10 +15,13 @@ export function createStore(reducers) {
     connection: { state: 'connecting', attempt: 0, retryAt: null, reason: null },
   };
   const listeners = new Set();
+  const stepListeners = new Set();
 
-  function set(next) {
+  /** steps: what was applied, in order, for step listeners; they hear it before subscribers render. */
+  function set(next, steps = []) {
     const prev = state;
     state = Object.freeze({ ...state, ...next });
+    if (steps.length) for (const fn of [...stepListeners]) fn(steps, state);
     for (const fn of [...listeners]) fn(state, prev);
   }
 
@@ -39,6 +42,7 @@ export function createStore(reducers) {
     let gap = false;
     const errors = [];
     const other = [];
+    const steps = [];
     for (const frame of frames) {
       switch (frame.type) {
         case 'welcome':
@@ -47,11 +51,16 @@ export function createStore(reducers) {
           break;
         case 'snapshot':
           room = fromSnapshot(frame.room, frame.seq);
+          steps.push({ type: 'snapshot', seq: room.seq, room });
+          gap = false;
           break;
         case 'event':
           if (gap) break;
           if (!room || frame.seq > room.seq + 1) gap = true;
-          else if (frame.seq === room.seq + 1) room = applyEvent(room, frame);
+          else if (frame.seq === room.seq + 1) {
+            room = applyEvent(room, frame);
+            steps.push({ type: 'event', frame });
+          }
           break; // seq <= room.seq: already applied
         case 'presence':
           online = new Set(Array.isArray(frame.online) ? frame.online : []);
@@ -65,7 +74,7 @@ export function createStore(reducers) {
       }
     }
     const changed = me !== state.me || node !== state.node || room !== state.room || online !== state.online;
-    if (changed) set({ me, node, room, online });
+    if (changed) set({ me, node, room, online }, steps);
     return { gap, errors, other };
   }
 
@@ -75,6 +84,15 @@ export function createStore(reducers) {
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
+    },
+    /**
+     * Calls fn(steps, state) after each batch that applied a snapshot or events, before
+     * subscribers: steps are {type: 'snapshot', seq, room} and {type: 'event', frame}, in order.
+     * For features that follow the event stream itself (the purpose draft's OT client).
+     */
+    onApplied(fn) {
+      stepListeners.add(fn);
+      return () => stepListeners.delete(fn);
     },
     receive,
     setConnection(connection) {

@@ -47,12 +47,11 @@ export function splitOp(op, maxInsert = MAX_INSERT) {
         continue;
       }
       let cut = budget;
-      if (isHighSurrogate(c.charCodeAt(cut - 1))) cut -= 1;
-      if (cut > 0) {
-        first.push(c.slice(0, cut));
-        written += cut;
-      }
-      rest.push(c.slice(cut));
+      // Never cut a surrogate pair: stop before it (or, with no room at all, take it whole).
+      if (isHighSurrogate(c.charCodeAt(cut - 1))) cut = cut > 1 ? cut - 1 : cut + 1;
+      first.push(c.slice(0, cut));
+      written += cut;
+      if (cut < c.length) rest.push(c.slice(cut));
       budget = 0;
       continue;
     }

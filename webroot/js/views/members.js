@@ -9,14 +9,7 @@ import { facilitatorCount, isFacilitator, membersInOrder, onlineCount } from '..
 import { ROLES, roleBadge, roleLabel } from './role-badge.js';
 import { commandFailed } from './toast.js';
 import { rememberName } from '../memberships.js';
-
-const HUES = 8;
-
-function hueOf(id) {
-  let hash = 0;
-  for (const ch of id) hash = (hash * 31 + ch.codePointAt(0)) >>> 0;
-  return hash % HUES;
-}
+import { hueOf } from '../membership/colors.js';
 
 function initials(name) {
   const words = String(name).trim().split(/\s+/).filter(Boolean);

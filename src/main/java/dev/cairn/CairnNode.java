@@ -3,6 +3,7 @@ package dev.cairn;
 import dev.cairn.auth.Ids;
 import dev.cairn.config.Settings;
 import dev.cairn.store.EmbeddedRedis;
+import dev.cairn.transport.RoomAffinity;
 import dev.cairn.transport.RoomServer;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -60,7 +61,8 @@ public final class CairnNode {
             int port = settings.http().port() == 0 ? EmbeddedRedis.freePort() : settings.http().port();
             Settings bound = new Settings(new Settings.Http(settings.http().host(), port), settings.redis(),
                 settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
-            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock),
+            RoomAffinity affinity = new RoomAffinity();
+            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity),
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops");

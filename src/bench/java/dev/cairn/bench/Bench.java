@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run.sh coedit|coldstart [--key value ...]");
+            System.err.println("usage: bench/run.sh coedit|fanout|twonodes|coldstart [--key value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -23,8 +23,10 @@ public final class Bench {
         switch (args[0]) {
             case "coedit" -> CoEditing.run(options);
             case "coldstart" -> ColdStart.run(options);
+            case "fanout" -> FanOut.run(options, false);
+            case "twonodes" -> FanOut.run(options, true);
             default -> {
-                System.err.println("unknown scenario " + args[0] + "; known: coedit, coldstart");
+                System.err.println("unknown scenario " + args[0] + "; known: coedit, fanout, twonodes, coldstart");
                 System.exit(2);
             }
         }

@@ -28,19 +28,24 @@ final class Connection {
     private final ServerWebSocket socket;
     private final Node node;
     private final LiveRooms rooms;
+    private final RoomAffinity affinity;
+    /** The event loop that owns this socket's room; from hello on, all of this agent's work runs there. */
+    private volatile Loop owner;
     private final String key;
     private final TokenBucket bucket;
     private static final long STRIKE_WINDOW_MS = 10_000;
     private int strikes;
     private long strikeWindowStart;
-    private boolean closed;
-    private long lastHeard;
+    private volatile boolean closed;
+    private boolean detached;
+    private volatile long lastHeard;
     private MemberToken member;
     private LiveRoom room;
     private long lastSent = -1;
 
-    Connection(ServerWebSocket socket, Node node, LiveRooms rooms, String key) {
+    Connection(ServerWebSocket socket, Node node, LiveRooms rooms, RoomAffinity affinity, String key) {
         this.socket = socket;
+        this.affinity = affinity;
         this.node = node;
         this.rooms = rooms;
         this.key = key;
@@ -50,14 +55,14 @@ final class Connection {
     }
 
     void start() {
-        socket.textMessageHandler(this::onText);
-        socket.binaryMessageHandler(b -> sendError(null, "invalid", "send JSON text frames, not binary"));
+        socket.textMessageHandler(text -> RoomAffinity.on(owner, () -> onText(text)));
+        socket.binaryMessageHandler(b -> RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary")));
         socket.pongHandler(b -> lastHeard = node.now());
         socket.exceptionHandler(this::onSocketError);
-        socket.closeHandler(v -> onClosed());
-        node.vertx().setTimer(node.settings().limits().helloTimeoutSeconds() * 1000L, id -> {
+        socket.closeHandler(v -> RoomAffinity.on(owner, this::onClosed));
+        node.vertx().setTimer(node.settings().limits().helloTimeoutSeconds() * 1000L, id -> RoomAffinity.on(owner, () -> {
             if (member == null) close((short) 4002, "no hello in time");
-        });
+        }));
     }
 
     String presenceEntry() {
@@ -66,6 +71,10 @@ final class Connection {
 
     /** Called by the node's heartbeat: ping the client, or close it if it has gone quiet. */
     void heartbeat(long now) {
+        RoomAffinity.on(owner, () -> checkAlive(now));
+    }
+
+    private void checkAlive(long now) {
         if (now - lastHeard > node.settings().limits().idleTimeoutSeconds() * 1000L) {
             close((short) 4000, "idle timeout");
         } else if (!closed) {
@@ -142,8 +151,9 @@ final class Connection {
             return;
         }
         member = token.get();
+        owner = affinity.owner(member.roomId()).loop();
         long lastSeq = last == null ? -1 : last.asLong();
-        rooms.get(member.roomId()).onComplete(done -> {
+        affinity.room(member.roomId()).onComplete(done -> {
             if (closed) return;
             if (done.failed()) {
                 sendError(clientId, "unavailable", "the room could not be loaded; try again");
@@ -219,17 +229,24 @@ final class Connection {
         room.signal(Frames.caret(member.memberId(), key, seq.asLong(), anchor.asInt(), head.asInt()));
     }
 
+    /**
+     * Runs on the socket's own loop, at once: the codec is about to drop the connection, so the
+     * 1009 must go out now; the room bookkeeping follows in the close handler on the owner loop.
+     */
     private void onSocketError(Throwable error) {
         String text = String.valueOf(error.getMessage()).toLowerCase();
-        if (text.contains("too big") || text.contains("too long") || text.contains("max")) {
-            sendError(null, "too_large", "messages may be at most "
-                + node.settings().limits().maxMessageBytes() + " bytes");
-            close((short) 1009, "message too large");
+        if (!closed && (text.contains("too big") || text.contains("too long") || text.contains("max"))) {
+            socket.writeTextMessage(Frames.error(null, "too_large", "messages may be at most "
+                + node.settings().limits().maxMessageBytes() + " bytes"));
+            closed = true;
+            socket.close((short) 1009, "message too large");
         }
     }
 
     private void onClosed() {
         closed = true;
+        if (detached) return;
+        detached = true;
         rooms.forget(this);
         if (room != null) {
             room.detach(this);
@@ -291,6 +308,10 @@ final class Connection {
     }
 
     void close(short code, String reason) {
+        RoomAffinity.on(owner, () -> closeNow(code, reason));
+    }
+
+    private void closeNow(short code, String reason) {
         if (closed) return;
         closed = true;
         socket.close(code, reason);

@@ -29,10 +29,12 @@ final class HttpApi {
 
     private final Node node;
     private final LiveRooms rooms;
+    private final RoomAffinity affinity;
     private final Supplier<Future<Boolean>> probe;
 
-    HttpApi(Node node, LiveRooms rooms, Supplier<Future<Boolean>> redisProbe) {
+    HttpApi(Node node, LiveRooms rooms, RoomAffinity affinity, Supplier<Future<Boolean>> redisProbe) {
         this.node = node;
+        this.affinity = affinity;
         this.rooms = rooms;
         this.probe = redisProbe;
     }
@@ -90,7 +92,7 @@ final class HttpApi {
             reply(ctx, 404, error("not_found", "no such room"));
             return;
         }
-        rooms.get(roomId).onComplete(done -> {
+        affinity.room(roomId).onComplete(done -> {
             if (done.failed()) {
                 reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
             } else if (!done.result().state().exists()) {
@@ -123,7 +125,7 @@ final class HttpApi {
         String memberId = Ids.member();
         String name = body.path("name").asText(null);
         Role granted = role;
-        rooms.get(roomId).compose(room -> room.submit(Submission.of(memberId, null,
+        affinity.room(roomId).compose(room -> room.submit(Submission.of(memberId, null,
                 (state, history) -> node.rules().join(state, memberId, name, granted))))
             .onComplete(done -> {
                 if (done.succeeded()) {

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,12 +16,19 @@ final class LiveRooms implements RoomBus.Listener {
     private static final long EVICT_AFTER_MS = 60_000;
 
     private Node node;
+    private Loop loop;
     private final Map<String, LiveRoom> rooms = new HashMap<>();
     private final Map<String, Future<LiveRoom>> loading = new HashMap<>();
-    private final Set<Connection> connections = new LinkedHashSet<>();
+    /** Sockets this loop accepted (their rooms may be owned by another loop); touched from both. */
+    private final Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    void bind(Node node) {
+    void bind(Node node, Loop loop) {
         this.node = node;
+        this.loop = loop;
+    }
+
+    Loop loop() {
+        return loop;
     }
 
     Future<LiveRoom> get(String roomId) {
@@ -54,16 +60,20 @@ final class LiveRooms implements RoomBus.Listener {
 
     @Override
     public void onRoomMessage(String roomId, String payload) {
-        LiveRoom room = rooms.get(roomId);
-        if (room != null) room.onBusPayload(payload);
+        loop.run(() -> {
+            LiveRoom room = rooms.get(roomId);
+            if (room != null) room.onBusPayload(payload);
+        });
     }
 
     @Override
     public void onResubscribed() {
-        for (LiveRoom room : rooms.values()) {
-            room.catchUp();
-            room.refreshPresence();
-        }
+        loop.run(() -> {
+            for (LiveRoom room : rooms.values()) {
+                room.catchUp();
+                room.refreshPresence();
+            }
+        });
     }
 
     /** Pings every socket and closes the silent ones. */

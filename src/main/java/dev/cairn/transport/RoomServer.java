@@ -32,13 +32,15 @@ public final class RoomServer extends VerticleBase {
     private final String secret;
     private final RedisOptions redisOptions;
     private final Clock clock;
+    private final RoomAffinity affinity;
     private Redis redis;
     private HttpServer server;
     private LiveRooms rooms;
     private RoomBus bus;
     private long connectionCounter;
 
-    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock) {
+    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity) {
+        this.affinity = affinity;
         this.settings = settings;
         this.secret = secret;
         this.redisOptions = redisOptions;
@@ -56,7 +58,8 @@ public final class RoomServer extends VerticleBase {
         Node node = new Node(nodeId, vertx, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize(), nodeId), bus,
             new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
-        rooms.bind(node);
+        rooms.bind(node, Loop.current(context));
+        affinity.register(rooms);
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
@@ -67,7 +70,7 @@ public final class RoomServer extends VerticleBase {
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
             ctx.next();
         });
-        new HttpApi(node, rooms, () -> api.ping(List.of()).map(r -> true).otherwise(false)).mount(router);
+        new HttpApi(node, rooms, affinity, () -> api.ping(List.of()).map(r -> true).otherwise(false)).mount(router);
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
@@ -80,7 +83,7 @@ public final class RoomServer extends VerticleBase {
         server = vertx.createHttpServer(options)
             .webSocketHandshakeHandler(this::handshake)
             .webSocketHandler(ws -> {
-                Connection connection = new Connection(ws, node, rooms, node.nodeId() + "-" + (++connectionCounter));
+                Connection connection = new Connection(ws, node, rooms, affinity, node.nodeId() + "-" + (++connectionCounter));
                 rooms.track(connection);
                 connection.start();
             })

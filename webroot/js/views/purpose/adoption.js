@@ -1,0 +1,106 @@
+// The adopted purpose, kept apart from the working draft: its text, revision, when and by whom.
+// Facilitators adopt the current draft once the group consents; the view says when the draft
+// has moved on since.
+
+import { h, keepFocus } from '../../dom.js';
+import { icon } from '../../icons.js';
+import { isFacilitator } from '../../membership/selectors.js';
+import { adopt } from '../../purpose/commands.js';
+import { adoption, purpose } from '../../purpose/selectors.js';
+import { fullTime, relativeTime } from '../../time.js';
+import { commandFailed, toast } from '../toast.js';
+
+export function mountAdoption({ store, connection, session }) {
+  const body = h('div', { class: 'adopted-body' });
+  const actions = h('div', { class: 'adopt-actions' });
+  const element = h('section', { class: 'adoption', 'aria-labelledby': 'adoption-title', 'data-testid': 'adoption' },
+    h('div', { class: 'section-head' },
+      h('h3', { class: 'section-title', id: 'adoption-title' }, icon('flag', 'icon-s'), 'Adopted purpose')),
+    body, actions);
+
+  let confirming = false;
+  let busy = false;
+
+  function render(state) {
+    const { adopted, diverged } = adoption(state);
+    const p = purpose(state);
+    if (adopted) {
+      body.replaceChildren(
+        h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', text: adopted.text }),
+        h('p', { class: 'adopted-meta', 'data-testid': 'adopted-meta' },
+          `Revision ${adopted.rev} · adopted by ${adopted.byName} · `,
+          h('time', { datetime: new Date(adopted.at).toISOString(), title: fullTime(adopted.at), text: relativeTime(adopted.at) })),
+        diverged
+          ? h('p', { class: 'pill-note pill-warn', 'data-testid': 'draft-diverged' },
+            `The working draft has changed since (now revision ${p.rev}).`)
+          : h('p', { class: 'pill-note pill-ok', 'data-testid': 'draft-matches' }, icon('check', 'icon-s'), 'The working draft matches it.'));
+    } else {
+      body.replaceChildren(h('p', { class: 'empty-note', 'data-testid': 'adopted-none',
+        text: 'Nothing adopted yet. When the group consents to a draft, a facilitator adopts it here.' }));
+    }
+    renderActions(state, adopted, diverged);
+  }
+
+  function renderActions(state, adopted, diverged) {
+    const p = purpose(state);
+    if (!isFacilitator(state)) {
+      actions.replaceChildren();
+      return;
+    }
+    const nothing = !p.text.trim();
+    const same = adopted && !diverged;
+    if (confirming && !nothing && !same) {
+      const yes = h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-testid': 'adopt-confirm',
+        'aria-busy': String(busy), disabled: busy, onclick: () => doAdopt(p.rev) },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Adopt revision ${p.rev}`);
+      const no = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: () => { confirming = false; render(store.getState()); } }, 'Cancel');
+      actions.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-label': 'Confirm adoption' },
+        h('p', { class: 'hint', text: 'Adopt the draft as it stands now as the group\'s purpose? Do this once the group has given its consent.' }),
+        h('div', { class: 'confirm-buttons' }, yes, no)));
+      return;
+    }
+    const button = h('button', {
+      type: 'button', class: 'btn btn-small', 'data-testid': 'adopt-button', disabled: nothing || same,
+      title: nothing ? 'Write a draft first' : same ? 'This revision is the adopted one' : null,
+      onclick: () => {
+        confirming = true;
+        render(store.getState());
+        actions.querySelector('[data-testid="adopt-confirm"]')?.focus();
+      },
+    }, icon('flag', 'icon-s'), adopted ? 'Adopt the current draft' : 'Adopt this draft');
+    actions.replaceChildren(button);
+  }
+
+  async function doAdopt(rev) {
+    if (session.pending) {
+      toast('Your latest edits are still being saved. Adopt again in a moment.', { kind: 'info' });
+      return;
+    }
+    busy = true;
+    render(store.getState());
+    try {
+      await adopt(connection, rev);
+      confirming = false;
+      toast(`Revision ${rev} is now the group's adopted purpose.`, { kind: 'ok' });
+    } catch (err) {
+      if (err?.code === 'conflict') {
+        toast('The draft changed while you were adopting it. Read the new version, then adopt again.', { kind: 'error', timeout: 10000 });
+      } else {
+        commandFailed('adopt the draft', err);
+      }
+    } finally {
+      busy = false;
+      render(store.getState());
+      actions.querySelector('button')?.focus();
+    }
+  }
+
+  store.subscribe((state, prev) => {
+    const a = state.room?.purpose;
+    const b = prev.room?.purpose;
+    if (a?.adopted !== b?.adopted || a?.rev !== b?.rev || state.room?.members !== prev.room?.members
+      || state.me !== prev.me) keepFocus(element, () => render(state));
+  });
+  render(store.getState());
+  return { element };
+}

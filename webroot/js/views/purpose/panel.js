@@ -1,0 +1,78 @@
+// The Purpose panel, the heart of the board: the adopted purpose, the live working draft with
+// everyone's carets, the measurable targets, and beside them the three tests. Its header holds
+// the draft's history and, for facilitators, the lock.
+
+import { h } from '../../dom.js';
+import { icon } from '../../icons.js';
+import { isFacilitator } from '../../membership/selectors.js';
+import { lock } from '../../purpose/commands.js';
+import { createDraftSession } from '../../purpose/draft-session.js';
+import { purpose } from '../../purpose/selectors.js';
+import { commandFailed } from '../toast.js';
+import { mountAdoption } from './adoption.js';
+import { mountCarets } from './carets.js';
+import { mountDraftEditor } from './editor.js';
+import { mountHistory } from './history.js';
+import { mountRatings } from './ratings.js';
+import { mountTargets } from './targets.js';
+
+/**
+ * panel: the #panel-purpose section; slot: its [data-slot] body. Returns {onCaret(frame)} for the
+ * board to route caret frames to.
+ */
+export function mountPurpose({ store, connection, membership, panel, slot }) {
+  const session = createDraftSession({ store, connection });
+  const editor = mountDraftEditor({ store, session });
+  const carets = mountCarets({ store, connection, session, textarea: editor.textarea, frame: editor.frame, editors: editor.editors });
+  const adoption = mountAdoption({ store, connection, session });
+  const targets = mountTargets({ store, connection });
+  const ratings = mountRatings({ store, connection });
+
+  const historyButton = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'purpose-history-open' },
+    icon('history', 'icon-s'), h('span', { class: 'btn-text', text: 'History' }));
+  const lockButton = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'purpose-lock-toggle' });
+  const rev = h('span', { class: 'tag purpose-rev', 'data-testid': 'purpose-rev' });
+  const header = panel.querySelector('.panel-header');
+  header.append(h('div', { class: 'panel-actions' }, rev, historyButton, lockButton));
+  mountHistory({ store, membership, editor, button: historyButton });
+
+  slot.replaceChildren(h('div', { class: 'purpose-layout' },
+    h('div', { class: 'purpose-main' }, adoption.element, editor.element, targets.element),
+    h('aside', { class: 'purpose-side', 'aria-label': 'Rate the draft' }, ratings.element)));
+
+  let locking = false;
+  lockButton.addEventListener('click', async () => {
+    const wanted = !purpose(store.getState()).locked;
+    locking = true;
+    renderHeader(store.getState());
+    try {
+      await lock(connection, wanted);
+    } catch (err) {
+      commandFailed(wanted ? 'lock the draft' : 'unlock the draft', err);
+    } finally {
+      locking = false;
+      renderHeader(store.getState());
+    }
+  });
+
+  function renderHeader(state) {
+    const p = purpose(state);
+    lockButton.hidden = !isFacilitator(state);
+    lockButton.disabled = locking;
+    lockButton.setAttribute('aria-pressed', String(p.locked));
+    lockButton.replaceChildren(icon(p.locked ? 'unlock' : 'lock', 'icon-s'),
+      h('span', { class: 'btn-text', text: p.locked ? 'Unlock editing' : 'Lock editing' }));
+    lockButton.title = p.locked ? 'Let everyone edit the draft again' : 'Stop all editing of the draft, for example while the group decides';
+    rev.textContent = state.room ? `Revision ${p.rev}` : '';
+    rev.hidden = !state.room;
+    panel.dataset.locked = String(p.locked);
+  }
+
+  store.subscribe((state, prev) => {
+    if (state.room?.purpose?.locked !== prev.room?.purpose?.locked || state.room?.purpose?.rev !== prev.room?.purpose?.rev
+      || state.room?.members !== prev.room?.members || state.me !== prev.me) renderHeader(state);
+  });
+  renderHeader(store.getState());
+
+  return { onCaret: (frame) => carets.receive(frame) };
+}

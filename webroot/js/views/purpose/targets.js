@@ -1,0 +1,243 @@
+// Measurable targets under the purpose: what is measured, from where to where, by when, tracked
+// by whom. Anyone who may edit adds, edits in place, reorders (up/down buttons) and removes them;
+// everyone sees changes live. Rows are kept by target id so focus and open forms survive updates.
+
+import { h, keepFocus, uid } from '../../dom.js';
+import { icon } from '../../icons.js';
+import { canEdit } from '../../membership/selectors.js';
+import { TARGET_LIMITS, addTarget, moveTarget, removeTarget, updateTarget } from '../../purpose/commands.js';
+import { purpose } from '../../purpose/selectors.js';
+import { day } from '../../time.js';
+import { commandFailed, toast } from '../toast.js';
+
+const FIELDS = [
+  { key: 'what', label: 'What we measure', required: true, placeholder: 'Families who use the food bank each month' },
+  { key: 'baseline', label: 'Baseline', placeholder: '40' },
+  { key: 'target', label: 'Target', required: true, placeholder: '120' },
+  { key: 'due', label: 'By when', type: 'date' },
+  { key: 'tracker', label: 'Tracked by', placeholder: 'A name' },
+];
+
+export function mountTargets({ store, connection }) {
+  const list = h('ol', { class: 'target-list', 'data-testid': 'target-list', 'aria-labelledby': 'targets-title' });
+  const empty = h('p', { class: 'empty-note', 'data-testid': 'targets-empty',
+    text: 'No targets yet. Name what you will measure, from where to where, and by when.' });
+  const addButton = h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'target-add' },
+    icon('plus', 'icon-s'), 'Add a target');
+  const addSlot = h('div', { class: 'target-add' }, addButton);
+  const count = h('span', { class: 'section-count', 'data-testid': 'targets-count' });
+  const element = h('section', { class: 'targets', 'aria-labelledby': 'targets-title', 'data-testid': 'targets' },
+    h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'targets-title', text: 'Measurable targets' }), count),
+    empty, list, addSlot);
+
+  const rows = new Map(); // id → {li, sig, mode: 'view' | 'edit' | 'remove'}
+  let adding = null; // the open add form
+
+  addButton.addEventListener('click', () => openAdd());
+
+  function openAdd() {
+    if (adding) {
+      adding.querySelector('input')?.focus();
+      return;
+    }
+    adding = targetForm({
+      title: 'New target',
+      submitLabel: 'Add target',
+      onSubmit: async (fields) => {
+        await addTarget(connection, fields);
+        closeAdd();
+        addButton.focus();
+      },
+      onCancel: () => {
+        closeAdd();
+        addButton.focus();
+      },
+      failure: 'add the target',
+    });
+    addSlot.replaceChildren(adding);
+    adding.querySelector('input').focus();
+  }
+
+  function closeAdd() {
+    adding = null;
+    addSlot.replaceChildren(addButton);
+    render(store.getState());
+  }
+
+  function rowFor(target, index, total, editor) {
+    const existing = rows.get(target.id);
+    const row = existing ?? { li: h('li', { class: 'target', 'data-testid': 'target', dataset: { id: target.id } }), sig: null, mode: 'view' };
+    rows.set(target.id, row);
+    if (row.mode === 'edit') return row;
+    const sig = JSON.stringify([target, index === 0, index === total - 1, editor, row.mode]);
+    if (sig === row.sig) return row;
+    row.sig = sig;
+    row.li.replaceChildren(...(row.mode === 'remove' ? removeConfirm(target) : view(target, index, total, editor)));
+    return row;
+  }
+
+  function view(target, index, total, editor) {
+    const main = h('div', { class: 'target-main' },
+      h('p', { class: 'target-what', 'data-testid': 'target-what', text: target.what }),
+      h('p', { class: 'target-path', 'data-testid': 'target-path' },
+        target.baseline ? h('span', { class: 'target-from' }, h('span', { class: 'visually-hidden', text: 'from ' }), target.baseline) : null,
+        target.baseline ? h('span', { class: 'target-arrow', 'aria-hidden': 'true', text: '→' }) : null,
+        h('span', { class: 'target-to' }, h('span', { class: 'visually-hidden', text: target.baseline ? 'to ' : 'target ' }), target.target)),
+      (target.due || target.tracker) ? h('p', { class: 'target-meta' },
+        target.due ? h('span', {}, 'By ', h('time', { datetime: target.due, text: day(target.due) })) : null,
+        target.due && target.tracker ? h('span', { 'aria-hidden': 'true', text: ' · ' }) : null,
+        target.tracker ? h('span', { text: `Tracked by ${target.tracker}` }) : null) : null);
+    if (!editor) return [main];
+    const name = `“${target.what}”`;
+    const button = (testid, label, iconName, onclick, disabled = false) => h('button', {
+      type: 'button', class: 'btn btn-quiet btn-icon', 'data-testid': testid, 'aria-label': `${label} ${name}`,
+      title: label, disabled, onclick,
+    }, icon(iconName, 'icon-s'));
+    const actions = h('div', { class: 'target-actions' },
+      button('target-up', 'Move up', 'up', () => move(target, index - 1), index === 0),
+      button('target-down', 'Move down', 'down', () => move(target, index + 1), index === total - 1),
+      button('target-edit', 'Edit', 'pencil', () => openEdit(target)),
+      button('target-remove', 'Remove', 'trash', () => setMode(target.id, 'remove', 'target-remove-confirm')));
+    return [main, actions];
+  }
+
+  function removeConfirm(target) {
+    return [h('div', { class: 'target-main' },
+      h('p', { class: 'target-what', text: target.what }),
+      h('p', { class: 'hint', text: 'Remove this target for everyone?' })),
+    h('div', { class: 'target-actions' },
+      h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'target-remove-confirm',
+        onclick: () => remove(target) }, 'Remove'),
+      h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'target-remove-cancel',
+        onclick: () => setMode(target.id, 'view', 'target-remove') }, 'Cancel'))];
+  }
+
+  function setMode(id, mode, focusTestId) {
+    const row = rows.get(id);
+    if (!row) return;
+    row.mode = mode;
+    row.sig = null;
+    render(store.getState());
+    row.li.querySelector(`[data-testid="${focusTestId}"]`)?.focus();
+  }
+
+  function openEdit(target) {
+    const row = rows.get(target.id);
+    if (!row) return;
+    row.mode = 'edit';
+    row.sig = null;
+    const form = targetForm({
+      title: 'Edit target',
+      initial: target,
+      submitLabel: 'Save',
+      onSubmit: async (fields) => {
+        await updateTarget(connection, target.id, fields);
+        setMode(target.id, 'view', 'target-edit');
+      },
+      onCancel: () => setMode(target.id, 'view', 'target-edit'),
+      failure: 'save the target',
+    });
+    row.li.replaceChildren(form);
+    form.querySelector('input').focus();
+  }
+
+  async function move(target, index) {
+    try {
+      await moveTarget(connection, target.id, index);
+    } catch (err) {
+      commandFailed('move the target', err);
+    }
+  }
+
+  async function remove(target) {
+    try {
+      await removeTarget(connection, target.id);
+      addButton.isConnected ? addButton.focus() : null;
+    } catch (err) {
+      commandFailed('remove the target', err);
+      setMode(target.id, 'view', 'target-remove');
+    }
+  }
+
+  function render(state) {
+    const targets = purpose(state).targets ?? [];
+    const editor = canEdit(state);
+    const seen = new Set();
+    const wanted = targets.map((t, i) => {
+      seen.add(t.id);
+      return rowFor(t, i, targets.length, editor).li;
+    });
+    for (const [id, row] of rows) {
+      if (seen.has(id)) continue;
+      if (row.mode === 'edit') toast('A target you were editing was removed by someone else.', { kind: 'info' });
+      row.li.remove();
+      rows.delete(id);
+    }
+    const inPlace = wanted.length === list.children.length && wanted.every((li, i) => list.children[i] === li);
+    if (!inPlace) {
+      const active = document.activeElement;
+      list.append(...wanted);
+      if (active && active !== document.activeElement && list.contains(active)) active.focus();
+    }
+    empty.hidden = targets.length > 0 || Boolean(adding);
+    count.textContent = targets.length ? String(targets.length) : '';
+    addSlot.hidden = !editor;
+    if (!editor && adding) closeAdd();
+  }
+
+  store.subscribe((state, prev) => {
+    if (state.room?.purpose?.targets !== prev.room?.purpose?.targets || state.room?.members !== prev.room?.members
+      || state.me !== prev.me) keepFocus(element, () => render(state));
+  });
+  render(store.getState());
+  return { element };
+}
+
+/** The add/edit form: labelled fields, Enter saves, Escape cancels; shows the server's refusal. */
+function targetForm({ title, initial = {}, submitLabel, onSubmit, onCancel, failure }) {
+  const inputs = {};
+  const fields = FIELDS.map((f) => {
+    const id = uid(`target-${f.key}`);
+    const input = h('input', {
+      class: 'input', id, name: f.key, type: f.type ?? 'text', required: f.required, value: initial[f.key] ?? '',
+      maxlength: TARGET_LIMITS[f.key], placeholder: f.placeholder, 'data-testid': `target-${f.key}-input`,
+      autocomplete: 'off',
+    });
+    inputs[f.key] = input;
+    return h('div', { class: `field field-${f.key}` },
+      h('label', { class: 'label', for: id }, f.label, f.required ? null : h('span', { class: 'optional', text: ' (optional)' })),
+      input);
+  });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'target-save' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }), submitLabel);
+  const cancel = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: onCancel }, 'Cancel');
+  const form = h('form', { class: 'target-form', 'data-testid': 'target-form', 'aria-label': title },
+    h('div', { class: 'target-fields' }, fields), error, h('div', { class: 'form-actions' }, save, cancel));
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const values = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value]));
+    if (!values.what.trim() || !values.target.trim()) {
+      error.textContent = 'Say what you measure and the target you aim for.';
+      (values.what.trim() ? inputs.target : inputs.what).focus();
+      return;
+    }
+    error.textContent = '';
+    save.setAttribute('aria-busy', 'true');
+    save.disabled = true;
+    try {
+      await onSubmit(values);
+    } catch (err) {
+      error.textContent = `Couldn't ${failure}: ${String(err?.message ?? 'something went wrong').replace(/[.]$/, '')}.`;
+      save.removeAttribute('aria-busy');
+      save.disabled = false;
+    }
+  });
+  return form;
+}
