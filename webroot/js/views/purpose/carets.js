@@ -18,6 +18,7 @@ const MIRRORED = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVari
 /** Keeps others' carets by connection; mount with the editor's textarea and frame. */
 export function mountCarets({ store, connection, session, textarea, frame, editors }) {
   const carets = new Map(); // conn → {memberId, seq, anchor, head, at, pos: {anchor, head} | null}
+  let frameRequest = 0;
   const mirror = h('div', { class: 'draft-mirror', 'aria-hidden': 'true' });
   const layer = h('div', { class: 'caret-layer', 'aria-hidden': 'true' });
   const overlay = h('div', { class: 'draft-overlay', 'aria-hidden': 'true' }, mirror, layer);
@@ -114,7 +115,6 @@ export function mountCarets({ store, connection, session, textarea, frame, edito
 
   // ---- drawing ---------------------------------------------------------------------------------
 
-  let frameRequest = 0;
   function schedule() {
     if (!frameRequest) frameRequest = requestAnimationFrame(draw);
   }
@@ -200,7 +200,7 @@ export function mountCarets({ store, connection, session, textarea, frame, edito
       const fresh = c.age < FLAG_FOR_MS;
       const idle = c.age > IDLE_AFTER_MS;
       const bar = h('div', {
-        class: `remote-caret tint-${c.hue}${idle ? ' is-idle' : ''}${fresh ? ' is-fresh' : ''}${y < 18 ? ' flag-below' : ''}`,
+        class: `remote-caret tint-${c.hue}${idle ? ' is-idle' : ''}${fresh ? ' is-fresh' : ''}${y < 2 ? ' flag-below' : ''}`,
         'data-testid': 'remote-caret', dataset: { memberId: c.member.id },
       }, h('span', { class: 'caret-flag', text: c.member.name }));
       bar.style.transform = `translate(${left + mark.offsetLeft}px, ${top + y}px)`;

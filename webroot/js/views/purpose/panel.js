@@ -36,9 +36,11 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
   header.append(h('div', { class: 'panel-actions' }, rev, historyButton, lockButton));
   mountHistory({ store, membership, editor, button: historyButton });
 
-  slot.replaceChildren(h('div', { class: 'purpose-layout' },
-    h('div', { class: 'purpose-main' }, adoption.element, editor.element, targets.element),
-    h('aside', { class: 'purpose-side', 'aria-label': 'Rate the draft' }, ratings.element)));
+  adoption.element.classList.add('area-adoption');
+  editor.element.classList.add('area-draft');
+  targets.element.classList.add('area-targets');
+  ratings.element.classList.add('area-ratings');
+  slot.replaceChildren(h('div', { class: 'purpose-layout' }, adoption.element, editor.element, ratings.element, targets.element));
 
   let locking = false;
   lockButton.addEventListener('click', async () => {

@@ -29,6 +29,8 @@ export function mountRatings({ store, connection }) {
   const actions = h('div', { class: 'ratings-actions' }, submit, mine);
 
   for (const test of TESTS) form.append(testBlock(test));
+  form.addEventListener('change', () => { dirty = true; });
+  form.addEventListener('input', () => { dirty = true; });
   form.append(error, actions);
 
   const element = h('section', { class: 'ratings', 'aria-labelledby': 'ratings-title', 'data-testid': 'ratings' },
@@ -58,16 +60,15 @@ export function mountRatings({ store, connection }) {
     });
     const details = h('details', { class: 'test-comment' }, h('summary', { text: 'Add a comment' }), comment);
     const comments = h('ul', { class: 'comments', 'aria-label': `Comments on: ${test.label}` });
-    const yours = h('div', { class: 'test-yours' }, h('span', { class: 'test-yours-label', 'aria-hidden': 'true', text: 'Yours' }), scale);
-    form.addEventListener('change', () => { dirty = true; });
-    form.addEventListener('input', () => { dirty = true; });
+    const yours = h('div', { class: 'test-yours' }, h('span', { class: 'test-row-label', 'aria-hidden': 'true', text: 'Yours' }), scale);
     tests.set(test.key, { histogram, mean, radios, comment, details, comments, yours });
     return h('fieldset', { class: 'test', dataset: { test: test.key } },
       h('legend', { class: 'visually-hidden', text: test.label }),
       h('div', { class: 'test-head' },
         h('p', { class: 'test-title', id: titleId, 'aria-hidden': 'true', text: test.label }), mean),
       h('p', { class: 'test-hint', text: test.hint }),
-      histogram, yours, details, comments);
+      h('div', { class: 'test-group' }, h('span', { class: 'test-row-label', 'aria-hidden': 'true', text: 'Group' }), histogram),
+      yours, details, comments);
   }
 
   function renderHistogram(key, t) {
@@ -191,7 +192,7 @@ export function mountRatings({ store, connection }) {
   store.subscribe((state, prev) => {
     const a = state.room?.purpose;
     const b = prev.room?.purpose;
-    if (a?.ratings !== b?.ratings || a?.churn !== b?.churn || (a?.text === '') !== (b?.text === '')
+    if (a?.ratings !== b?.ratings || a?.churn !== b?.churn || Boolean(a?.text?.trim()) !== Boolean(b?.text?.trim())
       || state.room?.members !== prev.room?.members || state.me !== prev.me) {
       keepFocus(element, () => render(state, prev));
     }

@@ -152,7 +152,7 @@ export function mountTargets({ store, connection }) {
   async function remove(target) {
     try {
       await removeTarget(connection, target.id);
-      addButton.isConnected ? addButton.focus() : null;
+      if (!element.contains(document.activeElement)) addButton.focus();
     } catch (err) {
       commandFailed('remove the target', err);
       setMode(target.id, 'view', 'target-remove');

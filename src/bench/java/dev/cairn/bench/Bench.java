@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run.sh coedit|fanout|twonodes|coldstart [--key value ...]");
+            System.err.println("usage: bench/run.sh coedit|fanout|twonodes|restart|coldstart [--key value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -25,8 +25,9 @@ public final class Bench {
             case "coldstart" -> ColdStart.run(options);
             case "fanout" -> FanOut.run(options, false);
             case "twonodes" -> FanOut.run(options, true);
+            case "restart" -> Restart.run(options);
             default -> {
-                System.err.println("unknown scenario " + args[0] + "; known: coedit, fanout, twonodes, coldstart");
+                System.err.println("unknown scenario " + args[0] + "; known: coedit, fanout, twonodes, restart, coldstart");
                 System.exit(2);
             }
         }

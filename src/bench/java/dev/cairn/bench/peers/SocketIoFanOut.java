@@ -55,7 +55,10 @@ final class SocketIoFanOut {
         PeerReport report = new PeerReport(scenario);
         report.fact("peer", "Socket.IO " + Peers.npmVersion("socket.io") + " (WebSocket transport only) with @socket.io/redis-adapter "
             + Peers.npmVersion("@socket.io/redis-adapter") + ", " + nodes + " node process(es), one redis-server");
-        Map<String, Object> versions = Peers.versions("socket.io", "engine.io", "ws", "@socket.io/redis-adapter", "redis");
+        Map<String, Object> versions = Peers.versions("socket.io", "engine.io", "@socket.io/redis-adapter", "redis");
+        // engine.io may carry its own copy of ws; that one serves the sockets
+        String ws = Peers.npmVersion("engine.io/node_modules/ws");
+        versions.put("ws", ws.equals("?") ? Peers.npmVersion("ws") : ws);
         versions.put("redis-server", Peers.firstLine("redis-server", "--version"));
         report.fact("versions", versions);
         report.fact("load", rooms + " rooms x " + members + " sockets, " + senders + " senders per room, "
@@ -101,7 +104,7 @@ final class SocketIoFanOut {
             delivered.set(0);
 
             int receiversPerRoom = twoNodes ? members - senders : members;
-            long[] nextId = {1};
+            AtomicLong nextId = new AtomicLong(1);
             long expectedTotal = 0;
             long lostBefore = 0;
             for (int rate : rates) {
@@ -111,12 +114,12 @@ final class SocketIoFanOut {
                 long stop = warm + seconds * 1_000_000_000L;
                 long[] next = new long[senderClients.size()];
                 for (int i = 0; i < next.length; i++) next[i] = start + interval * i / next.length;
-                long firstId = nextId[0];
+                long firstId = nextId.get();
                 long timer = vertx.setPeriodic(1, id -> {
                     long now = System.nanoTime();
                     for (int i = 0; i < next.length; i++) {
                         while (next[i] <= now && next[i] < stop) {
-                            long eventId = nextId[0]++;
+                            long eventId = nextId.getAndIncrement();
                             DUE.set((int) (eventId & (RING - 1)), next[i]);
                             senderClients.get(i).emit("{\"id\":" + eventId + ",\"room\":\"" + senderRooms.get(i)
                                 + "\",\"from\":" + i + ",\"text\":\"" + FILLER + "\"}");
@@ -142,18 +145,15 @@ final class SocketIoFanOut {
                 for (double c : cpu) othersCpu -= c;
                 vertx.cancelTimer(timer);
                 Thread.sleep(20);
-                long sent = nextId[0] - firstId;
+                long sent = nextId.get() - firstId;
                 expectedTotal += sent * receiversPerRoom;
-                // Let the server drain what it still holds, so that what never arrives counts as lost.
-                long[] last = {-1};
-                long total = expectedTotal;
-                PeerBench.await(() -> {
-                    long now = delivered.get();
-                    boolean still = now == last[0];
-                    last[0] = now;
-                    return now >= total || still;
-                }, 10);
-                Thread.sleep(300);
+                // Let the server drain what it still holds (until nothing arrived for 500 ms, 15 s at
+                // most), so that what never arrives counts as lost.
+                long drainUntil = System.nanoTime() + 15_000_000_000L;
+                for (long seen = -1; delivered.get() < expectedTotal && delivered.get() != seen && System.nanoTime() < drainUntil; ) {
+                    seen = delivered.get();
+                    Thread.sleep(500);
+                }
                 long lostNow = Math.max(0, expectedTotal - delivered.get());
 
                 Map<String, Object> row = new LinkedHashMap<>();
