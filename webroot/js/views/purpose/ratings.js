@@ -62,10 +62,9 @@ export function mountRatings({ store, connection }) {
     const comments = h('ul', { class: 'comments', 'aria-label': `Comments on: ${test.label}` });
     const yours = h('div', { class: 'test-yours' }, h('span', { class: 'test-row-label', 'aria-hidden': 'true', text: 'Yours' }), scale);
     tests.set(test.key, { histogram, mean, radios, comment, details, comments, yours });
-    return h('fieldset', { class: 'test', dataset: { test: test.key } },
-      h('legend', { class: 'visually-hidden', text: test.label }),
+    return h('div', { class: 'test', role: 'group', 'aria-labelledby': titleId, dataset: { test: test.key } },
       h('div', { class: 'test-head' },
-        h('p', { class: 'test-title', id: titleId, 'aria-hidden': 'true', text: test.label }), mean),
+        h('h4', { class: 'test-title', id: titleId, text: test.label }), mean),
       h('p', { class: 'test-hint', text: test.hint }),
       h('div', { class: 'test-group' }, h('span', { class: 'test-row-label', 'aria-hidden': 'true', text: 'Group' }), histogram),
       yours, details, comments);

@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run.sh coedit|fanout|twonodes|restart|coldstart [--key value ...]");
+            System.err.println("usage: bench/run.sh connections|coedit|fanout|twonodes|restart|coldstart [--key value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -26,8 +26,9 @@ public final class Bench {
             case "fanout" -> FanOut.run(options, false);
             case "twonodes" -> FanOut.run(options, true);
             case "restart" -> Restart.run(options);
+            case "connections" -> Connections.run(options);
             default -> {
-                System.err.println("unknown scenario " + args[0] + "; known: coedit, fanout, twonodes, restart, coldstart");
+                System.err.println("unknown scenario " + args[0] + "; known: connections, coedit, fanout, twonodes, restart, coldstart");
                 System.exit(2);
             }
         }

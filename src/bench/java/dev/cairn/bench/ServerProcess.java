@@ -87,6 +87,20 @@ final class ServerProcess implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** {resident MiB, live heap MiB} after asking the server's JVM for a full GC (jcmd). */
+    double[] memoryAfterGc() throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes());
+        info.waitFor(30, TimeUnit.SECONDS);
+        double heap = Double.NaN;
+        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        if (m.find()) heap = Long.parseLong(m.group(1)) / 1024.0;
+        return new double[] {rssMiB(), heap};
+    }
+
     void kill() {
         process.destroyForcibly();
     }

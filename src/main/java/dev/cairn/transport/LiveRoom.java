@@ -63,8 +63,7 @@ final class LiveRoom {
 
     /** Subscribe first, then read, so that nothing published in between is missed. */
     Future<LiveRoom> load() {
-        return node.bus().subscribeConfirmed(id)
-            .compose(v -> node.store().load(id, ringSize))
+        return here(node.bus().subscribeConfirmed(id).compose(v -> node.store().load(id, ringSize)))
             .map(loaded -> {
                 init(loaded);
                 if (highestSeen > state.seq()) catchUp();
@@ -196,7 +195,7 @@ final class LiveRoom {
     /** Reads from the log whatever this copy missed; falls back to a fresh snapshot when the log no longer reaches. */
     Future<Void> catchUp() {
         if (catchingUp != null) return catchingUp;
-        catchingUp = node.store().eventsAfter(id, state.seq()).compose(frames -> {
+        catchingUp = here(node.store().eventsAfter(id, state.seq())).compose(frames -> {
             List<Entry> fresh = new ArrayList<>();
             for (String json : frames) {
                 JsonNode frame = Wire.tree(json);
@@ -220,7 +219,7 @@ final class LiveRoom {
     }
 
     private Future<Void> resync() {
-        return node.store().load(id, ringSize).map(loaded -> {
+        return here(node.store().load(id, ringSize)).map(loaded -> {
             init(loaded);
             for (Connection c : List.copyOf(connections)) c.sendSnapshot(state);
             return null;
@@ -256,7 +255,7 @@ final class LiveRoom {
     private void attempt(List<Submission> batch, int attempt) {
         List<String> keys = new ArrayList<>();
         for (Submission s : batch) if (markKey(s) != null) keys.add(markKey(s));
-        node.store().findMarks(keys).onComplete(found -> {
+        here(node.store().findMarks(keys)).onComplete(found -> {
             if (found.failed()) {
                 failAll(batch, unavailable(found.cause()));
                 finish();
@@ -313,7 +312,7 @@ final class LiveRoom {
         }
         RoomState after = next;
         String snapshot = after.seq() - snapshotSeq >= SNAPSHOT_EVERY ? Wire.encode(after) : null;
-        node.store().commit(id, state.seq(), frames, history, newMarks, snapshot).onComplete(done -> {
+        here(node.store().commit(id, state.seq(), frames, history, newMarks, snapshot)).onComplete(done -> {
             if (done.failed()) {
                 failAll(accepted, unavailable(done.cause()));
                 finish();
@@ -409,7 +408,7 @@ final class LiveRoom {
             return;
         }
         presenceRefreshing = true;
-        node.presence().online(id).onComplete(done -> {
+        here(node.presence().online(id)).onComplete(done -> {
             presenceRefreshing = false;
             if (done.succeeded() && !done.result().equals(online)) {
                 online = done.result();
@@ -427,6 +426,16 @@ final class LiveRoom {
         List<String> entries = new ArrayList<>();
         for (Connection c : connections) entries.add(c.presenceEntry());
         node.presence().renew(id, entries).compose(v -> node.presence().sweep(id));
+    }
+
+    /**
+     * The same outcome, delivered on this room's event loop: Redis replies may arrive on another
+     * loop's thread, and a room's state is only ever touched by its own.
+     */
+    private <T> Future<T> here(Future<T> future) {
+        io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+        future.onComplete(result -> node.loop().run(() -> promise.handle(result)));
+        return promise.future();
     }
 
     static String presenceEntry(String memberId, String connectionKey) {

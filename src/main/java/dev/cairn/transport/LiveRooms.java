@@ -27,6 +27,7 @@ final class LiveRooms implements RoomBus.Listener {
         this.loop = loop;
     }
 
+
     Loop loop() {
         return loop;
     }

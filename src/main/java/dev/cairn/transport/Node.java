@@ -11,7 +11,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /** The parts one event loop of a node works with; every field is owned by that event loop. */
-record Node(String nodeId, Vertx vertx, Settings settings, Clock clock, TokenSigner signer, RoomRules rules,
+record Node(String nodeId, Vertx vertx, Loop loop, Settings settings, Clock clock, TokenSigner signer, RoomRules rules,
             RoomStore store, RoomBus bus, PresenceTracker presence) {
 
     long now() {

@@ -55,10 +55,11 @@ public final class RoomServer extends VerticleBase {
         bus = new RoomBus(vertx, redisOptions, api, rooms);
         Settings.Limits limits = settings.limits();
         String nodeId = Ids.random(8);
-        Node node = new Node(nodeId, vertx, settings, clock, new TokenSigner(secret),
+        Loop loop = Loop.current(context);
+        Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize(), nodeId), bus,
             new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
-        rooms.bind(node, Loop.current(context));
+        rooms.bind(node, loop);
         affinity.register(rooms);
 
         Router router = Router.router(vertx);
