@@ -45,6 +45,9 @@ final class LiveRoom {
     private final ArrayDeque<Entry> recent = new ArrayDeque<>();
     private final Set<Connection> connections = new LinkedHashSet<>();
     private final ArrayDeque<Submission> queue = new ArrayDeque<>();
+    private final List<Entry> outbox = new ArrayList<>();
+    private final List<Runnable> afterFlush = new ArrayList<>();
+    private boolean flushScheduled;
     private boolean committing;
     private long snapshotSeq;
     private long highestSeen;
@@ -129,10 +132,43 @@ final class LiveRoom {
         }
     }
 
+    /**
+     * Queues events for the sockets. Everything that arrives in one turn of the event loop (several
+     * pub/sub messages read at once, a commit and a relay) goes out as one frame per socket, built
+     * once, at the end of the turn.
+     */
     private void deliver(List<Entry> entries) {
         if (entries.isEmpty()) return;
-        String frame = frame(entries);
-        for (Connection c : List.copyOf(connections)) c.deliver(entries, frame);
+        outbox.addAll(entries);
+        scheduleFlush();
+    }
+
+    /** Runs {@code task} after the queued events went out (acks must follow the events they acknowledge). */
+    private void afterDelivery(Runnable task) {
+        if (outbox.isEmpty()) {
+            task.run();
+        } else {
+            afterFlush.add(task);
+        }
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled) return;
+        flushScheduled = true;
+        node.loop().context().runOnContext(v -> flush());
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        if (!outbox.isEmpty()) {
+            List<Entry> entries = new ArrayList<>(outbox);
+            outbox.clear();
+            String frame = frame(entries);
+            for (Connection c : List.copyOf(connections)) c.deliver(entries, frame);
+        }
+        List<Runnable> tasks = new ArrayList<>(afterFlush);
+        afterFlush.clear();
+        tasks.forEach(Runnable::run);
     }
 
     /** One JSON object for a single event, an array for several: the frame is built once for all sockets. */
@@ -306,7 +342,9 @@ final class LiveRoom {
             }
         }
         if (events.isEmpty()) {
-            for (int i = 0; i < accepted.size(); i++) accepted.get(i).result().complete(results.get(i));
+            afterDelivery(() -> {
+                for (int i = 0; i < accepted.size(); i++) accepted.get(i).result().complete(results.get(i));
+            });
             finish();
             return;
         }
@@ -319,7 +357,9 @@ final class LiveRoom {
             } else if (done.result() instanceof CommitResult.Committed) {
                 if (snapshot != null) snapshotSeq = after.seq();
                 acceptOwn(events, frames);
-                for (int i = 0; i < accepted.size(); i++) accepted.get(i).result().complete(results.get(i));
+                afterDelivery(() -> {
+                    for (int i = 0; i < accepted.size(); i++) accepted.get(i).result().complete(results.get(i));
+                });
                 finish();
             } else if (attempt >= MAX_ATTEMPTS) {
                 failAll(accepted, Rejection.conflict("the room is too busy right now; try again"));
