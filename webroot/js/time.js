@@ -33,3 +33,22 @@ export function day(isoDay) {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** A <time> element that keeps saying how long ago at was (see startRelativeClock). */
+export function timeAgo(h, at) {
+  return h('time', { datetime: new Date(at).toISOString(), title: fullTime(at), 'data-at': String(at), text: relativeTime(at) });
+}
+
+let clock = null;
+
+/** Refreshes every timeAgo element on the page twice a minute. */
+export function startRelativeClock() {
+  if (clock) return;
+  clock = setInterval(() => {
+    const now = Date.now();
+    for (const el of document.querySelectorAll('time[data-at]')) {
+      const text = relativeTime(Number(el.dataset.at), now);
+      if (el.textContent !== text) el.textContent = text;
+    }
+  }, 30_000);
+}

@@ -7,7 +7,7 @@ import { icon } from '../../icons.js';
 import { isFacilitator } from '../../membership/selectors.js';
 import { adopt } from '../../purpose/commands.js';
 import { adoption, purpose } from '../../purpose/selectors.js';
-import { fullTime, relativeTime } from '../../time.js';
+import { timeAgo } from '../../time.js';
 import { commandFailed, toast } from '../toast.js';
 
 export function mountAdoption({ store, connection, session }) {
@@ -29,7 +29,7 @@ export function mountAdoption({ store, connection, session }) {
         h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', text: adopted.text }),
         h('p', { class: 'adopted-meta', 'data-testid': 'adopted-meta' },
           `Revision ${adopted.rev} · adopted by ${adopted.byName} · `,
-          h('time', { datetime: new Date(adopted.at).toISOString(), title: fullTime(adopted.at), text: relativeTime(adopted.at) })),
+          timeAgo(h, adopted.at)),
         diverged
           ? h('p', { class: 'pill-note pill-warn', 'data-testid': 'draft-diverged' },
             `The working draft has changed since (now revision ${p.rev}).`)

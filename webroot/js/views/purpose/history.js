@@ -10,7 +10,7 @@ import { canEdit } from '../../membership/selectors.js';
 import { hueOf } from '../../membership/colors.js';
 import { DraftHistory, piecesOf } from '../../purpose/history.js';
 import { purpose } from '../../purpose/selectors.js';
-import { fullTime, relativeTime } from '../../time.js';
+import { timeAgo } from '../../time.js';
 import { toast } from '../toast.js';
 
 const numbers = new Intl.NumberFormat();
@@ -29,6 +29,7 @@ export function mountHistory({ store, membership, editor, button }) {
   const confirmRow = h('div', { class: 'confirm', hidden: true });
   const textView = h('div', { class: 'history-text', 'data-testid': 'history-text', tabindex: '0', role: 'document',
     'aria-label': 'Text at the chosen revision' });
+  const caption = h('p', { class: 'history-caption', 'data-testid': 'history-caption' });
   const legend = h('ul', { class: 'history-legend', 'data-testid': 'history-legend', 'aria-label': 'Who wrote what', hidden: true });
   const status = h('p', { class: 'history-status', role: 'status' });
 
@@ -48,6 +49,7 @@ export function mountHistory({ store, membership, editor, button }) {
             copyButton)),
         confirmRow,
         textView,
+        caption,
         legend)));
   document.body.append(dialog);
 
@@ -180,7 +182,7 @@ export function mountHistory({ store, membership, editor, button }) {
           g.from === g.to ? `Revision ${g.to}` : `Revisions ${g.from}–${g.to}`,
           ` · ${edits === 1 ? '1 edit' : `${edits} edits`}`)),
       h('span', { class: 'history-side-meta' },
-        h('time', { datetime: new Date(g.endAt).toISOString(), title: fullTime(g.endAt), text: relativeTime(g.endAt) }),
+        timeAgo(h, g.endAt),
         h('span', { class: 'history-delta' },
           g.inserted ? h('span', { class: 'delta-plus', text: `+${numbers.format(g.inserted)}` }) : null,
           g.deleted ? h('span', { class: 'delta-minus', text: `−${numbers.format(g.deleted)}` }) : null)));
@@ -210,7 +212,7 @@ export function mountHistory({ store, membership, editor, button }) {
     } else {
       meta.replaceChildren(
         h('strong', { text: `Revision ${rev}` }), ` of ${history.rev} · ${nameOf(entry.by)} · `,
-        h('time', { datetime: new Date(entry.at).toISOString(), title: fullTime(entry.at), text: relativeTime(entry.at) }));
+        timeAgo(h, entry.at));
     }
     const from = group ? group.from : rev;
     const to = rev;
@@ -226,6 +228,13 @@ export function mountHistory({ store, membership, editor, button }) {
       return piece.text;
     });
     textView.replaceChildren(...(text ? pieces : [h('span', { class: 'empty-note', text: 'Empty.' })]));
+    const added = textView.querySelector('.history-added');
+    caption.hidden = authors || !added;
+    if (added) {
+      const who = nameOf((group ?? { by: entry?.by }).by);
+      caption.replaceChildren(h('mark', { class: 'history-added', text: 'Highlighted' }),
+        from === to ? `: what ${who} added in revision ${to}.` : `: what ${who} added in revisions ${from}–${to}.`);
+    }
     legend.hidden = !authors || shares.size === 0;
     if (authors) {
       const total = text.length || 1;

@@ -8,6 +8,7 @@ import { isFacilitator } from '../../membership/selectors.js';
 import { lock } from '../../purpose/commands.js';
 import { createDraftSession } from '../../purpose/draft-session.js';
 import { purpose } from '../../purpose/selectors.js';
+import { startRelativeClock } from '../../time.js';
 import { commandFailed } from '../toast.js';
 import { mountAdoption } from './adoption.js';
 import { mountCarets } from './carets.js';
@@ -21,6 +22,7 @@ import { mountTargets } from './targets.js';
  * board to route caret frames to.
  */
 export function mountPurpose({ store, connection, membership, panel, slot }) {
+  startRelativeClock();
   const session = createDraftSession({ store, connection });
   const editor = mountDraftEditor({ store, session });
   const carets = mountCarets({ store, connection, session, textarea: editor.textarea, frame: editor.frame, editors: editor.editors });

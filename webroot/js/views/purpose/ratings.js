@@ -7,7 +7,7 @@ import { icon } from '../../icons.js';
 import { canEdit } from '../../membership/selectors.js';
 import { MAX_COMMENT, rate } from '../../purpose/commands.js';
 import { TESTS, myRating, ratingSummary } from '../../purpose/selectors.js';
-import { fullTime, relativeTime } from '../../time.js';
+import { timeAgo } from '../../time.js';
 import { commandFailed } from '../toast.js';
 
 const SCORES = [1, 2, 3, 4, 5];
@@ -19,7 +19,7 @@ function plural(n, one, many) {
 export function mountRatings({ store, connection }) {
   const tests = new Map(); // key → {histogram, mean, comments, radios, comment, details}
   const form = h('form', { class: 'ratings-form', 'data-testid': 'ratings-form', novalidate: true });
-  const summary = h('p', { class: 'ratings-summary', 'data-testid': 'ratings-summary', 'aria-live': 'polite' });
+  const summary = h('p', { class: 'ratings-summary', 'data-testid': 'ratings-summary' });
   const missing = h('p', { class: 'ratings-missing', 'data-testid': 'ratings-missing' });
   const stale = h('p', { class: 'ratings-stale', 'data-testid': 'ratings-stale', hidden: true });
   const mine = h('p', { class: 'ratings-mine', 'data-testid': 'ratings-mine' });
@@ -36,7 +36,7 @@ export function mountRatings({ store, connection }) {
   const element = h('section', { class: 'ratings', 'aria-labelledby': 'ratings-title', 'data-testid': 'ratings' },
     h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'ratings-title', text: 'Three tests of a powerful purpose' })),
     h('p', { class: 'hint ratings-intro', text: 'Score the current draft from 1 (not yet) to 5 (fully) on each test.' }),
-    h('div', { class: 'ratings-overview' }, summary, stale, missing),
+    h('div', { class: 'ratings-overview', 'aria-live': 'polite' }, summary, stale, missing),
     form);
 
   let dirty = false; // the person changed their scores or comments and has not sent them
@@ -151,7 +151,7 @@ export function mountRatings({ store, connection }) {
       mine.replaceChildren(
         my.stale ? icon('alert', 'icon-s') : icon('check', 'icon-s'),
         h('span', {}, my.stale ? 'Your rating is for an older draft: rate again. ' : `You rated revision ${my.rev} `,
-          h('time', { datetime: new Date(my.at).toISOString(), title: fullTime(my.at), text: relativeTime(my.at) }), '.'));
+          timeAgo(h, my.at), '.'));
     }
     mine.dataset.stale = String(Boolean(my?.stale));
   }

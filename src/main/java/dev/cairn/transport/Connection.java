@@ -161,16 +161,27 @@ final class Connection {
                 return;
             }
             LiveRoom live = done.result();
-            Member current = live.state().member(member.memberId());
-            if (!live.state().exists() || current == null) {
-                sendError(clientId, "not_found", "this room or membership no longer exists");
-                close((short) 4004, "not found");
-                return;
+            if (live.state().exists() && live.state().member(member.memberId()) != null) {
+                welcome(clientId, live, lastSeq);
+            } else {
+                // Joined a moment ago through another node: this one may not have the event yet.
+                live.catchUp().onComplete(caught -> {
+                    if (!closed) welcome(clientId, live, lastSeq);
+                });
             }
-            room = live;
-            send(Frames.welcome(clientId, live.id, current, node.nodeId()));
-            live.attach(this, lastSeq);
         });
+    }
+
+    private void welcome(String clientId, LiveRoom live, long lastSeq) {
+        Member current = live.state().member(member.memberId());
+        if (!live.state().exists() || current == null) {
+            sendError(clientId, "not_found", "this room or membership no longer exists");
+            close((short) 4004, "not found");
+            return;
+        }
+        room = live;
+        send(Frames.welcome(clientId, live.id, current, node.nodeId()));
+        live.attach(this, lastSeq);
     }
 
     private void command(String clientId, String type, ObjectNode body) {

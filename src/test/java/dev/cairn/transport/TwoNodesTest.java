@@ -61,6 +61,19 @@ class TwoNodesTest {
     }
 
     @Test
+    void memberWhoJoinedThroughOneNodeIsWelcomedAtOnceByTheOther() {
+        Api.Reply created = Api.createRoom(east.port(), "Load balanced", "Ana");
+        try (BoardClient ana = BoardClient.connect(west.port(), created.text("token"))) {
+            for (int i = 0; i < 10; i++) {
+                Api.Reply joined = Api.join(east.port(), created.text("roomId"), "Newcomer " + i);
+                try (BoardClient board = BoardClient.connect(west.port(), joined.text("token"))) {
+                    assertEquals("Newcomer " + i, board.room().member(joined.text("memberId")).name());
+                }
+            }
+        }
+    }
+
+    @Test
     void fiftyConcurrentCommandsFromBothNodesAreAppliedExactlyOnceWithContiguousSequence() throws Exception {
         Api.Reply created = Api.createRoom(east.port(), "Busy room", "Ana");
         String roomId = created.text("roomId");
