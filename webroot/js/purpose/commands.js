@@ -30,16 +30,24 @@ export function addTarget(connection, fields) {
   return connection.send('purpose.target_add', targetBody(fields));
 }
 
+/**
+ * The field that names the target in target_update / target_move / target_remove. docs/protocol.md
+ * calls it `id`, but `id` is every command's message id, which the server takes off the message
+ * before it reads the command, so a target named by `id` never arrives ("no target null"). The
+ * board sends `targetId`, the name the server needs to adopt for these three commands.
+ */
+export const TARGET_ID = 'targetId';
+
 export function updateTarget(connection, id, fields) {
-  return connection.send('purpose.target_update', { id, ...targetBody(fields) });
+  return connection.send('purpose.target_update', { [TARGET_ID]: id, ...targetBody(fields) });
 }
 
 export function moveTarget(connection, id, index) {
-  return connection.send('purpose.target_move', { id, index });
+  return connection.send('purpose.target_move', { [TARGET_ID]: id, index });
 }
 
 export function removeTarget(connection, id) {
-  return connection.send('purpose.target_remove', { id });
+  return connection.send('purpose.target_remove', { [TARGET_ID]: id });
 }
 
 export function adopt(connection, rev) {

@@ -3,7 +3,7 @@
 // unchanged after retryable refusals, and tells the editor what to show. No DOM here.
 
 import { CommandError } from '../connection.js';
-import { DraftClient } from './ot-client.js';
+import { DraftClient, DraftDiverged } from './ot-client.js';
 import { RecentEdits } from './recent-edits.js';
 
 /** At most one edit every this many ms: keystrokes in between are composed into one. */
@@ -21,6 +21,7 @@ const RELOAD_ON = new Set(['invalid', 'conflict', 'internal']);
  *                        it held edits that did not reach the draft
  *   refused(err)         the edit in flight was refused ({code, message})
  *   status()             pending/reloading changed
+ *   applied()            this board's edit in flight landed (its caret has new coordinates)
  */
 export function createDraftSession({ store, connection }) {
   const client = new DraftClient(store.getState().me);
@@ -72,16 +73,22 @@ export function createDraftSession({ store, connection }) {
     lastSentAt = Date.now();
     connection.send('purpose.edit', { seq, op }, { id }).then(
       (ackSeq) => {
-        if (client.acked(id, ackSeq)) afterCommit();
+        try {
+          if (client.acked(id, ackSeq)) afterCommit();
+        } catch (err) {
+          if (!(err instanceof DraftDiverged)) throw err;
+          reload(err.text);
+        }
       },
       (err) => refusedWith(id, err),
     );
     statusChanged();
   }
 
-  function afterCommit() {
+  /** After a batch of events or an ack: ownLanded says this board's edit in flight completed. */
+  function afterCommit(ownLanded = true) {
     statusChanged();
-    emit('applied');
+    if (ownLanded) emit('applied');
     flush();
   }
 
@@ -111,17 +118,26 @@ export function createDraftSession({ store, connection }) {
     statusChanged();
   }
 
+  /** Drops every pending edit and takes the server's draft afresh; lost is shown to the person. */
+  function reload(lost) {
+    client.drop();
+    reloading = true;
+    connection.resync();
+    emit('reset', { text: client.text, lost });
+    statusChanged();
+  }
+
   store.onApplied((steps, state) => {
     client.me = state.me;
     let touched = false;
+    let ownLanded = false;
     for (const step of steps) {
       if (step.type === 'snapshot') {
         const text = step.room.purpose?.text ?? '';
-        clearTimeout(retryTimer);
         const lost = client.reset(text, step.seq);
         recent.reset(step.seq);
         reloading = false;
-        emit('reset', { text, lost });
+        emit('reset', { text: client.text, lost });
         touched = true;
         continue;
       }
@@ -130,14 +146,14 @@ export function createDraftSession({ store, connection }) {
       const hadInflight = client.inflight;
       const op = client.event(frame);
       if (op) emit('remote', op);
-      if (hadInflight && !client.inflight) touched = true;
+      if (hadInflight && !client.inflight) ownLanded = true;
       if (frame.event?.type === 'purpose.edited') touched = true;
     }
     if (state.room?.purpose?.desync && !reloading) {
       reloading = true;
       connection.resync();
     }
-    if (touched) afterCommit();
+    if (touched || ownLanded) afterCommit(ownLanded);
   });
 
   connection.onStatus(() => {

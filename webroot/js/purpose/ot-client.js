@@ -82,6 +82,14 @@ export function cursorBefore(op, pos) {
   return before + Math.max(0, pos - after);
 }
 
+/** This board's text can no longer be reconciled with the server's: reload, keeping `text` to show. */
+export class DraftDiverged extends Error {
+  constructor(text) {
+    super('the draft must be reloaded');
+    this.text = text;
+  }
+}
+
 export class DraftClient {
   /** me: this board's member id (to recognise its own edits). */
   constructor(me = null) {
@@ -99,10 +107,27 @@ export class DraftClient {
   }
 
   /**
-   * Starts over from a snapshot (the draft at room event seq). Returns the local text as it was
-   * when edits were still pending (the caller shows it, so nothing typed is silently lost), else null.
+   * Starts over from a snapshot (the draft at room event seq). Pending edits survive when the
+   * snapshot shows the draft as this board knew it (the edit in flight not applied yet) or with
+   * just the edit in flight applied. Otherwise they are dropped, and the local text as it was is
+   * returned for the caller to show, so nothing typed is silently lost; else null.
    */
   reset(text, seq) {
+    if (this.pending) {
+      if (text === this.base) {
+        // Nothing changed meanwhile: the edit in flight (re-sent with its id) comes back after seq.
+        this.seq = seq;
+        if (this.inflight) this.inflight.after = seq;
+        return null;
+      }
+      if (this.inflight && text === apply(this.base, this.inflight.op)) {
+        // Our edit landed before the snapshot and nothing else did; its ack or event is moot.
+        this.base = text;
+        this.seq = seq;
+        this.inflight = null;
+        return null;
+      }
+    }
     const lost = this.pending && this.text !== text ? this.text : null;
     this.base = text;
     this.text = text;
@@ -175,6 +200,11 @@ export class DraftClient {
    */
   acked(id, ackSeq) {
     if (!this.inflight || this.inflight.id !== id) return false;
+    if (this.inflight.after !== undefined && ackSeq < this.inflight.after) {
+      // It had been applied before a snapshot that does not show it (later undone by others):
+      // this board's text holds it twice over. Only a reload can tell.
+      throw new DraftDiverged(this.text);
+    }
     if (!Number.isInteger(ackSeq) || ackSeq <= this.seq) {
       this.inflight = null;
       return true;
@@ -191,10 +221,15 @@ export class DraftClient {
   refused(id) {
     if (!this.inflight || this.inflight.id !== id) return null;
     const lost = this.text;
+    this.drop();
+    return { text: this.text, lost };
+  }
+
+  /** Forgets every pending edit: the text is the server's draft again. */
+  drop() {
     this.inflight = null;
     this.buffer = null;
     this.text = this.base;
-    return { text: this.text, lost };
   }
 
   /** The in-flight command exactly as first sent (for a re-send with the same id), or null. */

@@ -72,7 +72,7 @@ export function mountCarets({ store, connection, session, textarea, frame, edito
       lastSent = '';
       onSelection();
     } else {
-      // A reconnect means every other board's caret may be gone: they will send again.
+      // What we knew may be out of date; the others send their carets again when we show up online.
       carets.clear();
       schedule();
     }
@@ -96,6 +96,11 @@ export function mountCarets({ store, connection, session, textarea, frame, edito
   store.subscribe((state, prev) => {
     if (state.online !== prev.online) {
       for (const [conn, c] of carets) if (!state.online.has(c.memberId)) carets.delete(conn);
+      // Someone (back) online has no carets yet: show them ours.
+      if ([...state.online].some((id) => !prev.online.has(id))) {
+        lastSent = '';
+        onSelection();
+      }
       schedule();
     } else if (state.room !== prev.room) {
       schedule();
@@ -129,7 +134,6 @@ export function mountCarets({ store, connection, session, textarea, frame, edito
   function copyMetrics() {
     const style = getComputedStyle(textarea);
     for (const key of MIRRORED) mirror.style[key] = style[key];
-    overlay.style.inset = '0';
     mirror.style.top = style.borderTopWidth;
     mirror.style.left = style.borderLeftWidth;
     mirror.style.width = `${textarea.clientWidth}px`;

@@ -133,13 +133,14 @@ export function mountRatings({ store, connection }) {
     if (summary.textContent !== summaryText) summary.textContent = summaryText;
     stale.hidden = s.staleCount === 0;
     const staleText = s.staleCount === 1 ? '1 rating is for an older draft.' : `${s.staleCount} ratings are for an older draft.`;
-    if (stale.textContent !== staleText) stale.textContent = staleText;
+    if (stale.textContent !== staleText) {
+      stale.replaceChildren(h('span', { class: 'stale-swatch', 'aria-hidden': 'true', title: 'Hatched in the bars' }), staleText);
+    }
     const missingText = s.missing.length ? `Not rated yet: ${s.missing.map((m) => m.name).join(', ')}.` : (rated ? 'Everyone has rated.' : '');
     if (missing.textContent !== missingText) missing.textContent = missingText;
 
     const my = myRating(state);
     if (!prev || my?.at !== myRating(prev)?.at) fill(my);
-    form.hidden = false;
     actions.hidden = !rater;
     submit.disabled = busy || !s.canRate;
     submit.title = s.canRate ? '' : 'There is no draft to rate yet';

@@ -5,7 +5,7 @@ import dev.cairn.room.RoomCommand;
 import java.util.List;
 import java.util.Map;
 
-/** What members ask of the purpose. */
+/** What members ask of the purpose. Targets are named by {@code targetId}: {@code id} is every command's message id. */
 public sealed interface PurposeCommand extends RoomCommand {
 
     /** An ot-text operation made against the room as of event {@code seq}. */
@@ -23,14 +23,14 @@ public sealed interface PurposeCommand extends RoomCommand {
     record AddTarget(String what, String baseline, String target, String due, String tracker) implements PurposeCommand {
     }
 
-    record UpdateTarget(String id, String what, String baseline, String target, String due, String tracker)
+    record UpdateTarget(String targetId, String what, String baseline, String target, String due, String tracker)
         implements PurposeCommand {
     }
 
-    record MoveTarget(String id, Integer index) implements PurposeCommand {
+    record MoveTarget(String targetId, Integer index) implements PurposeCommand {
     }
 
-    record RemoveTarget(String id) implements PurposeCommand {
+    record RemoveTarget(String targetId) implements PurposeCommand {
     }
 
     /** Facilitator adopts the draft as it is at revision {@code rev}, which must be the current one. */

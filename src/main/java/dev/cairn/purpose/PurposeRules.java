@@ -57,21 +57,21 @@ public final class PurposeRules {
         }
         if (command instanceof UpdateTarget c) {
             RoomRules.requireEditor(actor, "edit targets");
-            requireTarget(purpose, c.id());
-            return List.of(new PurposeEvent.TargetUpdated(target(c.id(), c.what(), c.baseline(), c.target(), c.due(), c.tracker())));
+            requireTarget(purpose, c.targetId());
+            return List.of(new PurposeEvent.TargetUpdated(target(c.targetId(), c.what(), c.baseline(), c.target(), c.due(), c.tracker())));
         }
         if (command instanceof MoveTarget c) {
             RoomRules.requireEditor(actor, "reorder targets");
-            int from = requireTarget(purpose, c.id());
+            int from = requireTarget(purpose, c.targetId());
             if (c.index() == null || c.index() < 0 || c.index() >= purpose.targets().size()) {
                 throw Rejection.invalid("index must be between 0 and " + (purpose.targets().size() - 1));
             }
-            return from == c.index() ? List.of() : List.of(new PurposeEvent.TargetMoved(c.id(), c.index()));
+            return from == c.index() ? List.of() : List.of(new PurposeEvent.TargetMoved(c.targetId(), c.index()));
         }
         if (command instanceof RemoveTarget c) {
             RoomRules.requireEditor(actor, "remove targets");
-            requireTarget(purpose, c.id());
-            return List.of(new PurposeEvent.TargetRemoved(c.id()));
+            requireTarget(purpose, c.targetId());
+            return List.of(new PurposeEvent.TargetRemoved(c.targetId()));
         }
         Adopt c = (Adopt) command;
         RoomRules.requireFacilitator(actor, "adopt the purpose");
@@ -141,7 +141,8 @@ public final class PurposeRules {
     }
 
     private static int requireTarget(PurposeState purpose, String id) {
-        int index = id == null ? -1 : purpose.targetIndex(id);
+        if (id == null) throw Rejection.invalid("targetId is required");
+        int index = purpose.targetIndex(id);
         if (index < 0) throw Rejection.notFound("no target " + id);
         return index;
     }

@@ -134,10 +134,19 @@ class PurposeBrowserTest {
             .anyMatch(e -> e.getText().equals("Households sharing the work")));
         assertTrue(benBrowser.findElement(testId("target")).getText().contains("300"));
 
+        // The history rebuilds the draft from its revisions and says who wrote what.
+        anaDraft.click(testId("purpose-history-open"));
+        anaDraft.until(d -> !d.findElements(testId("history-group")).isEmpty());
+        assertEquals(purpose, anaBrowser.findElement(testId("history-text")).getText());
+        anaDraft.click(testId("history-authors"));
+        anaDraft.until(d -> d.findElement(testId("history-legend")).getText().contains("Ana: 100%"));
+        anaDraft.click(testId("history-close"));
+
         // A remote caret shows in the other board, with the person's name.
         benDraft.caretAt(6);
         anaDraft.until(d -> d.findElements(testId("remote-caret")).stream()
             .anyMatch(e -> "Ben".equals(e.getDomProperty("textContent"))));
+        ((JavascriptExecutor) anaBrowser).executeScript("window.scrollTo(0, 0);");
         ana.screenshot(SCREENSHOTS.resolve("purpose.png"));
     }
 
