@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run.sh connections|coedit|fanout|twonodes|restart|coldstart [--key value ...]");
+            System.err.println("usage: bench/run.sh connections|coedit|fanout|twonodes|restart|coldstart|fanout-socketio|coedit-sharedb [--key value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -27,8 +27,9 @@ public final class Bench {
             case "twonodes" -> FanOut.run(options, true);
             case "restart" -> Restart.run(options);
             case "connections" -> Connections.run(options);
+            case "fanout-socketio", "coedit-sharedb" -> dev.cairn.bench.peers.PeerBench.run(args[0], options);
             default -> {
-                System.err.println("unknown scenario " + args[0] + "; known: connections, coedit, fanout, twonodes, restart, coldstart");
+                System.err.println("unknown scenario " + args[0] + "; known: connections, coedit, fanout, twonodes, restart, coldstart, fanout-socketio, coedit-sharedb");
                 System.exit(2);
             }
         }

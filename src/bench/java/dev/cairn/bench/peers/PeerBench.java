@@ -8,7 +8,7 @@ import java.util.Map;
  * Entry point of the peer scenarios: the same loads as the Cairn scenarios, driven against
  * established real-time servers (bench/peers) so the figures can be read side by side.
  * <pre>
- *   fanout-socketio [--rooms 20 --members 50 --senders 2 --rates 200,500,... --seconds 8 --nodes 1|2 --goal 50]
+ *   fanout-socketio [--rooms 20 --members 50 --senders 2 --rates 200,500,... --seconds 8 --nodes 1|2 --goal 50 --confirm 0]
  *   coedit-sharedb  [--editors 50,100,200 --rate 5 --seconds 20 --warmup 5 --full 10]
  * </pre>
  * Each scenario installs the peers if needed, starts its own redis-server and Node.js processes,

@@ -104,15 +104,9 @@ final class ShareDbCoEditing {
         for (int i = 0; i < count; i++) next[i] = start + (long) (random.nextDouble() * interval);
         long measureFrom = start + warmup * 1_000_000_000L;
         long stopAt = measureFrom + seconds * 1_000_000_000L;
-        long timer = vertx.setPeriodic(2, id -> {
-            long now = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                while (next[i] <= now && next[i] < stopAt) {
-                    if (i < editors.size()) editors.get(i).type(next[i]);
-                    else typists.get(i - editors.size()).type(next[i]);
-                    next[i] += interval;
-                }
-            }
+        OpenLoop loop = OpenLoop.start(vertx, next, interval, stopAt, (i, due) -> {
+            if (i < editors.size()) editors.get(i).type(due);
+            else typists.get(i - editors.size()).type(due);
         });
         PeerBench.sleepUntil(measureFrom);
         remote.getIntervalHistogram();
@@ -131,7 +125,7 @@ final class ShareDbCoEditing {
         long commits = editors.get(0).version() - versionBefore;
         Histogram remoteH = remote.getIntervalHistogram();
         Histogram roundTripH = roundTrip.getIntervalHistogram();
-        vertx.cancelTimer(timer);
+        loop.cancel();
 
         boolean settled = PeerBench.await(() -> editors.stream().allMatch(ShareDbEditor::settled)
             && typists.stream().allMatch(ShareDbTypist::settled), 60);
