@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run.sh connections|coedit|fanout|twonodes|restart|coldstart|fanout-socketio|coedit-sharedb [--key value ...]");
+            System.err.println("usage: bench/run.sh connections|coedit|fanout|twonodes|restart|coldstart|fanout-socketio|coedit-sharedb|compare [--key value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -27,13 +27,22 @@ public final class Bench {
             case "twonodes" -> FanOut.run(options, true);
             case "restart" -> Restart.run(options);
             case "connections" -> Connections.run(options);
+            case "compare" -> Compare.run(options);
             case "fanout-socketio", "coedit-sharedb" -> dev.cairn.bench.peers.PeerBench.run(args[0], options);
             default -> {
-                System.err.println("unknown scenario " + args[0] + "; known: connections, coedit, fanout, twonodes, restart, coldstart, fanout-socketio, coedit-sharedb");
+                System.err.println("unknown scenario " + args[0] + "; known: connections, coedit, fanout, twonodes, restart, coldstart, fanout-socketio, coedit-sharedb, compare");
                 System.exit(2);
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * {@code --redis-url URL} points the server at that Redis; without it the server starts its
+     * embedded Redis with an append-only file, as a single node does in production.
+     */
+    static Map<String, String> redisEnv(Map<String, String> options) {
+        return options.containsKey("redis-url") ? Map.of("REDIS_URL", options.get("redis-url")) : Map.of();
     }
 
     static int intOption(Map<String, String> options, String key, int fallback) {

@@ -32,7 +32,7 @@ final class CoEditing {
         int warmup = Bench.intOption(options, "warmup", 5);
         int full = Bench.intOption(options, "full", 10);
         Report report = new Report("coedit");
-        try (ServerProcess server = ServerProcess.start(Map.of(), List.of("-Xmx2g"))) {
+        try (ServerProcess server = ServerProcess.start(Bench.redisEnv(options), List.of("-Xmx2g"))) {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
             WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
             try {

@@ -40,8 +40,9 @@ final class FanOut {
         int goalMs = Bench.intOption(options, "goal", twoNodes ? 15 : 50);
         String scenario = twoNodes ? "twonodes" : "fanout";
         Report report = new Report(scenario);
-        EmbeddedRedis redis = twoNodes ? EmbeddedRedis.start(Files.createTempDirectory("cairn-bench-redis")) : null;
-        Map<String, String> env = redis == null ? Map.of() : Map.of("REDIS_URL", redis.url());
+        EmbeddedRedis redis = twoNodes && !options.containsKey("redis-url")
+            ? EmbeddedRedis.start(Files.createTempDirectory("cairn-bench-redis")) : null;
+        Map<String, String> env = redis == null ? Bench.redisEnv(options) : Map.of("REDIS_URL", redis.url());
         List<ServerProcess> servers = new ArrayList<>();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));

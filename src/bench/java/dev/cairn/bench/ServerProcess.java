@@ -32,6 +32,8 @@ final class ServerProcess implements AutoCloseable {
         Path data = Files.createTempDirectory("cairn-bench-data");
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
+        String extra = System.getenv("BENCH_SERVER_JVM");
+        if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.cairn.Main"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> all = new HashMap<>(Map.of("CAIRN_HTTP_PORT", Integer.toString(port),
