@@ -2,7 +2,6 @@ package dev.cairn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.Wire;
-import dev.cairn.bench.peers.PeerBench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ final class Compare {
         edit.putIfAbsent("seconds", "10");
         edit.putIfAbsent("warmup", "3");
         // The peers run without persistence (see bench/peers/README.md); so does Cairn's Redis here.
+        // Each scenario runs in a JVM of its own, one after the other, so none inherits another's state.
         int port = ServerProcess.freePort();
         Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -35,14 +35,13 @@ final class Compare {
             Thread.sleep(500);
             fan.putIfAbsent("redis-url", "redis://127.0.0.1:" + port);
             edit.putIfAbsent("redis-url", "redis://127.0.0.1:" + port);
-            FanOut.run(fan, false);
-            PeerBench.run("fanout-socketio", fan);
-            CoEditing.run(edit);
-            PeerBench.run("coedit-sharedb", edit);
+            scenario("fanout", fan);
+            scenario("fanout-socketio", fan);
+            scenario("coedit", edit);
+            scenario("coedit-sharedb", edit);
         } finally {
             redis.destroy();
         }
-
         Report report = new Report("compare");
         double cairnBest = bestUnderGoal(read("fanout"));
         double peerBest = bestUnderGoal(read("fanout-socketio"));
@@ -69,6 +68,18 @@ final class Compare {
             }
         }
         report.finish();
+    }
+
+    private static void scenario(String name, Map<String, String> options) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
+            "-cp", System.getProperty("java.class.path"), Bench.class.getName(), name));
+        options.forEach((key, value) -> {
+            command.add("--" + key);
+            command.add(value);
+        });
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) throw new IllegalStateException(name + " failed (exit " + process.exitValue() + ")");
     }
 
     private static JsonNode read(String scenario) throws Exception {
