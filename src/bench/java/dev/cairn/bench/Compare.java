@@ -65,6 +65,7 @@ final class Compare {
                 editRow.put("peer", "ShareDB 7 + ot-text: " + p);
                 editRow.put("cairn_over_peer", Math.round(c / p * 100) / 100.0);
                 report.add(editRow);
+                break;
             }
         }
         report.finish();
