@@ -42,11 +42,13 @@ public final class CairnNode {
     public static CairnNode start(Settings settings, Clock clock) throws Exception {
         EmbeddedRedis embedded = null;
         String url = settings.redis().url();
+        long begin = System.nanoTime();
         if (settings.redis().embedded()) {
             Path dir = Path.of(settings.dataDir(), "redis");
             embedded = EmbeddedRedis.start(dir);
             url = embedded.url();
-            LOG.info("redis: embedded server on " + url + ", append-only data in " + dir.toAbsolutePath());
+            LOG.info("redis: embedded server on " + url + ", append-only data in " + dir.toAbsolutePath()
+                + " (started in " + (System.nanoTime() - begin) / 1_000_000 + " ms)");
         } else {
             LOG.info("redis: using " + redacted(url));
         }
@@ -65,7 +67,8 @@ public final class CairnNode {
             vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity),
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops");
+            LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops"
+                + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms after the Redis step began)");
             return new CairnNode(vertx, embedded, port);
         } catch (Exception e) {
             vertx.close();
