@@ -100,10 +100,6 @@ public final class CairnNode {
         return "http://localhost:" + port + "/";
     }
 
-    public Vertx vertx() {
-        return vertx;
-    }
-
     /** Closes every socket with 1001, stops the servers, then the embedded Redis. */
     public void stop() throws Exception {
         try {

@@ -70,10 +70,6 @@ public final class RoomBus {
             .onFailure(err -> LOG.log(Level.FINE, "publish failed", err));
     }
 
-    public boolean connected() {
-        return connection != null;
-    }
-
     public Future<Void> close() {
         closed = true;
         if (client != null) client.close();

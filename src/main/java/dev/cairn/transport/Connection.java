@@ -270,9 +270,6 @@ final class Connection {
         if (!key.equals(fromConnection)) send(signal);
     }
 
-    String key() {
-        return key;
-    }
 
     // ---- outbound --------------------------------------------------------------------------
 
