@@ -178,8 +178,7 @@ final class HttpApi {
             }
             StringBuilder body = new StringBuilder("{\"from\":").append(from).append(",\"entries\":[");
             for (int i = 0; i < done.result().size(); i++) body.append(i == 0 ? "" : ",").append(done.result().get(i));
-            ctx.response().putHeader("content-type", "application/json; charset=utf-8")
-                .putHeader("cache-control", "no-store").end(body.append("]}").toString());
+            send(ctx, 200, body.append("]}").toString());
         });
     }
 
@@ -227,9 +226,25 @@ final class HttpApi {
     }
 
     private static void reply(RoutingContext ctx, int status, Object body) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended()) return;
-        response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-            .putHeader("cache-control", "no-store").end(Wire.write(body));
+        send(ctx, status, Wire.write(body));
     }
+
+    /**
+     * Answers on the request's own event loop: the work behind an answer often ran on the room's
+     * loop or arrived with a Redis reply, and a response must not be written from another thread.
+     */
+    private static void send(RoutingContext ctx, int status, String json) {
+        Loop loop = ctx.get(LOOP);
+        Runnable write = () -> {
+            HttpServerResponse response = ctx.response();
+            if (response.ended()) return;
+            response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
+                .putHeader("cache-control", "no-store").end(json);
+        };
+        if (loop == null) write.run();
+        else loop.run(write);
+    }
+
+    /** Routing-context key of the request's {@link Loop}, set by the first handler. */
+    static final String LOOP = "cairn.loop";
 }

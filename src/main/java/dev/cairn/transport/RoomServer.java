@@ -64,6 +64,7 @@ public final class RoomServer extends VerticleBase {
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
+            ctx.put(HttpApi.LOOP, Loop.current(io.vertx.core.Vertx.currentContext()));
             ctx.response()
                 .putHeader("x-content-type-options", "nosniff")
                 .putHeader("referrer-policy", "no-referrer")
