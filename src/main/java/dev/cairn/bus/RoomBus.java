@@ -12,7 +12,6 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +35,8 @@ public final class RoomBus {
     private final Vertx vertx;
     private final RedisOptions options;
     private final Listener listener;
-    private final Set<String> rooms = new HashSet<>();
+    /** Subscribed rooms; changed on the rooms' loop, read when a lost connection is re-made. */
+    private final Set<String> rooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Redis client;
     private RedisConnection connection;
     private boolean closed;
