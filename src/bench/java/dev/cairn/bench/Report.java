@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Collects result rows, prints them as a table and writes them as JSON under bench/results/. */
-final class Report {
+public final class Report {
     private final String scenario;
     private final List<Map<String, Object>> rows = new ArrayList<>();
 
@@ -21,7 +21,7 @@ final class Report {
     }
 
     /** p50/p99/p99.9/max in milliseconds of a histogram recorded in microseconds. */
-    static Map<String, Object> latency(String prefix, Histogram h) {
+    public static Map<String, Object> latency(String prefix, Histogram h) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(prefix + "_samples", h.getTotalCount());
         out.put(prefix + "_p50_ms", ms(h.getValueAtPercentile(50)));
@@ -31,7 +31,7 @@ final class Report {
         return out;
     }
 
-    static double ms(long micros) {
+    public static double ms(long micros) {
         return Math.round(micros / 10.0) / 100.0;
     }
 

@@ -68,25 +68,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU seconds (user + system) the server process has used so far. */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessStats.cpuSeconds(process.pid());
     }
 
     /** Resident memory of the server process, in MiB. */
     double rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        } catch (IOException e) {
-            // gone
-        }
-        return Double.NaN;
+        return ProcessStats.rssMiB(process.pid());
     }
 
     /** {resident MiB, live heap MiB} after asking the server's JVM for a full GC (jcmd). */

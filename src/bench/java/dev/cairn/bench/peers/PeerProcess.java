@@ -1,5 +1,7 @@
 package dev.cairn.bench.peers;
 
+import dev.cairn.bench.ProcessStats;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -89,25 +91,12 @@ final class PeerProcess implements AutoCloseable {
 
     /** CPU seconds (user + system) the process has used so far. */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessStats.cpuSeconds(process.pid());
     }
 
     /** Resident memory of the process, in MiB. */
     double rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        } catch (IOException e) {
-            // gone
-        }
-        return Double.NaN;
+        return ProcessStats.rssMiB(process.pid());
     }
 
     @Override

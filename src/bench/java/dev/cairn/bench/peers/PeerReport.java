@@ -1,5 +1,7 @@
 package dev.cairn.bench.peers;
 
+import dev.cairn.bench.Report;
+
 import dev.cairn.protocol.Wire;
 import org.HdrHistogram.Histogram;
 
@@ -25,19 +27,9 @@ final class PeerReport {
         this.scenario = scenario;
     }
 
-    /** p50/p99/p99.9/max in milliseconds of a histogram recorded in microseconds. */
+    /** p50/p99/p99.9/max in milliseconds, computed exactly as for the Cairn scenarios. */
     static Map<String, Object> latency(String prefix, Histogram h) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(prefix + "_samples", h.getTotalCount());
-        out.put(prefix + "_p50_ms", ms(h.getValueAtPercentile(50)));
-        out.put(prefix + "_p99_ms", ms(h.getValueAtPercentile(99)));
-        out.put(prefix + "_p999_ms", ms(h.getValueAtPercentile(99.9)));
-        out.put(prefix + "_max_ms", ms(h.getMaxValue()));
-        return out;
-    }
-
-    static double ms(long micros) {
-        return Math.round(micros / 10.0) / 100.0;
+        return Report.latency(prefix, h);
     }
 
     /** A document-level fact, e.g. the peer's versions or the search's answer. */
