@@ -17,7 +17,9 @@ import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,11 +33,18 @@ public final class CairnNode {
     private final Vertx vertx;
     private final EmbeddedRedis embedded;
     private final int port;
+    private final List<Throwable> unhandled;
 
-    private CairnNode(Vertx vertx, EmbeddedRedis embedded, int port) {
+    private CairnNode(Vertx vertx, EmbeddedRedis embedded, int port, List<Throwable> unhandled) {
         this.vertx = vertx;
         this.embedded = embedded;
         this.port = port;
+        this.unhandled = unhandled;
+    }
+
+    /** Every exception a handler of this node let escape (each is also logged with its stack); tests require none. */
+    public List<Throwable> unhandledExceptions() {
+        return List.copyOf(unhandled);
     }
 
     /** Starts a node and waits until its port accepts connections. */
@@ -54,6 +63,11 @@ public final class CairnNode {
         }
         int loops = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        List<Throwable> unhandled = new CopyOnWriteArrayList<>();
+        vertx.exceptionHandler(err -> {
+            unhandled.add(err);
+            LOG.log(Level.SEVERE, "unhandled exception on " + Thread.currentThread().getName(), err);
+        });
         try {
             RedisOptions redisOptions = new RedisOptions().setConnectionString(url)
                 .setPreferredProtocolVersion(ProtocolVersion.RESP2)
@@ -63,13 +77,13 @@ public final class CairnNode {
             int port = settings.http().port() == 0 ? EmbeddedRedis.freePort() : settings.http().port();
             Settings bound = new Settings(new Settings.Http(settings.http().host(), port), settings.redis(),
                 settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
-            RoomAffinity affinity = new RoomAffinity();
+            RoomAffinity affinity = new RoomAffinity(loops);
             vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity),
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops"
                 + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms after the Redis step began)");
-            return new CairnNode(vertx, embedded, port);
+            return new CairnNode(vertx, embedded, port, unhandled);
         } catch (Exception e) {
             vertx.close();
             if (embedded != null) embedded.close();

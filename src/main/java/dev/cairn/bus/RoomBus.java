@@ -2,8 +2,10 @@ package dev.cairn.bus;
 
 import dev.cairn.store.RoomKeys;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisConnection;
@@ -12,14 +14,22 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Relays room channels from Redis pub/sub to this event loop. Holds one subscriber connection,
- * recreates it with backoff when it drops, re-subscribes, and then tells the listener so it can
- * fetch from the log whatever was published while it was away.
+ * Relays room channels from Redis pub/sub to this event loop. Holds one subscriber connection
+ * (RESP3, so messages arrive as pushes and a PING gets its own answer), pings it so a half-open
+ * connection is noticed, recreates it with backoff when it drops, re-subscribes, and then tells
+ * the listener so it can fetch from the archive whatever was published while it was away.
+ * Everything here runs on the one event loop that created it.
  */
 public final class RoomBus {
     private static final Logger LOG = Logger.getLogger(RoomBus.class.getName());
@@ -28,40 +38,55 @@ public final class RoomBus {
     public interface Listener {
         void onRoomMessage(String roomId, String payload);
 
-        /** Called after a lost subscription is back: messages may have been missed. */
+        /** Called after a lost subscription is back and confirmed: messages may have been missed. */
         void onResubscribed();
     }
 
     private final Vertx vertx;
     private final RedisOptions options;
     private final Listener listener;
-    /** Subscribed rooms; changed on the rooms' loop, read when a lost connection is re-made. */
-    private final Set<String> rooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RedisAPI publisher;
+    private final long pingMs;
+    private final Set<String> rooms = new HashSet<>();
+    /** Subscriptions sent and not confirmed yet, by channel. */
+    private final Map<String, List<Promise<Void>>> confirming = new HashMap<>();
     private Redis client;
     private RedisConnection connection;
     private boolean closed;
     private long backoffMs = 100;
+    private long pingTimer = -1;
+    private boolean awaitingPong;
 
-    private final RedisAPI publisher;
-
-    /** {@code publisher} is the node's pooled client: a subscribed connection cannot send PUBLISH. */
-    public RoomBus(Vertx vertx, RedisOptions options, RedisAPI publisher, Listener listener) {
+    /** {@code publisher} is the loop's pooled client: a subscribed connection cannot send PUBLISH. */
+    public RoomBus(Vertx vertx, RedisOptions options, RedisAPI publisher, Listener listener, long pingMs) {
         this.vertx = vertx;
         this.publisher = publisher;
-        this.options = new RedisOptions(options).setMaxPoolSize(1);
+        this.options = new RedisOptions(options).setMaxPoolSize(1).setPreferredProtocolVersion(ProtocolVersion.RESP3);
         this.listener = listener;
+        this.pingMs = pingMs;
     }
 
     public Future<Void> start() {
+        pingTimer = vertx.setPeriodic(pingMs, id -> ping());
         return connect().mapEmpty();
     }
 
-    public void subscribe(String roomId) {
-        if (rooms.add(roomId) && connection != null) send(Command.SUBSCRIBE, roomId);
+    /**
+     * Subscribes to a room's channel; the future completes when Redis has confirmed it, so that
+     * whatever is published from then on arrives here. While the connection is being re-made it
+     * completes on the confirmation of the re-subscribe.
+     */
+    public Future<Void> subscribe(String roomId) {
+        String channel = new RoomKeys(roomId).channel();
+        Promise<Void> confirmed = Promise.promise();
+        confirming.computeIfAbsent(channel, c -> new ArrayList<>()).add(confirmed);
+        boolean fresh = rooms.add(roomId);
+        if (connection != null && (fresh || confirming.get(channel).size() == 1)) send(Command.SUBSCRIBE, channel);
+        return confirmed.future();
     }
 
     public void unsubscribe(String roomId) {
-        if (rooms.remove(roomId) && connection != null) send(Command.UNSUBSCRIBE, roomId);
+        if (rooms.remove(roomId) && connection != null) send(Command.UNSUBSCRIBE, new RoomKeys(roomId).channel());
     }
 
     /** Publishes an ephemeral signal on a room's channel. */
@@ -72,6 +97,8 @@ public final class RoomBus {
 
     public Future<Void> close() {
         closed = true;
+        vertx.cancelTimer(pingTimer);
+        failConfirmations("the node is shutting down");
         if (client != null) client.close();
         return Future.succeededFuture();
     }
@@ -83,35 +110,58 @@ public final class RoomBus {
             connection = conn;
             backoffMs = 100;
             conn.handler(this::onResponse);
-            conn.exceptionHandler(err -> lost("failed: " + err.getMessage()));
-            conn.endHandler(v -> lost("closed"));
-            for (String room : rooms) send(Command.SUBSCRIBE, room);
+            conn.exceptionHandler(err -> lost(conn, "failed: " + err.getMessage()));
+            conn.endHandler(v -> lost(conn, "closed"));
+            for (String room : rooms) send(Command.SUBSCRIBE, new RoomKeys(room).channel());
         });
     }
 
-    /** Subscribe and wait for Redis to confirm; used when a room is first loaded. */
-    public Future<Void> subscribeConfirmed(String roomId) {
-        rooms.add(roomId);
-        if (connection == null) return Future.failedFuture("redis subscription is reconnecting");
-        return connection.send(Request.cmd(Command.SUBSCRIBE).arg(new RoomKeys(roomId).channel())).mapEmpty();
-    }
-
-    private void send(Command command, String roomId) {
-        connection.send(Request.cmd(command).arg(new RoomKeys(roomId).channel()))
+    private void send(Command command, String channel) {
+        connection.send(Request.cmd(command).arg(channel))
             .onFailure(err -> LOG.log(Level.FINE, "pub/sub " + command + " failed", err));
     }
 
     private void onResponse(Response response) {
-        if (response.type() != ResponseType.MULTI && response.type() != ResponseType.PUSH) return;
-        if (response.size() != 3 || !"message".equals(response.get(0).toString())) return;
-        String roomId = RoomKeys.roomOfChannel(response.get(1).toString());
-        if (roomId != null) listener.onRoomMessage(roomId, response.get(2).toString());
+        if (response.type() == ResponseType.SIMPLE && "PONG".equalsIgnoreCase(response.toString())) {
+            awaitingPong = false;
+            return;
+        }
+        if (response.type() != ResponseType.PUSH && response.type() != ResponseType.MULTI || response.size() < 2) return;
+        String kind = response.get(0).toString();
+        if (kind.equals("message") && response.size() == 3) {
+            String roomId = RoomKeys.roomOfChannel(response.get(1).toString());
+            if (roomId != null) listener.onRoomMessage(roomId, response.get(2).toString());
+        } else if (kind.equals("subscribe")) {
+            List<Promise<Void>> waiting = confirming.remove(response.get(1).toString());
+            if (waiting != null) waiting.forEach(Promise::tryComplete);
+        }
     }
 
-    private void lost(String why) {
-        if (connection == null || closed) return;
+    /**
+     * A subscriber that has not answered the previous PING by the next one is treated as lost, even
+     * if TCP says it is open (a half-open connection). The answer may reach the message handler
+     * rather than the PING's own future (the client hands a PING's place in its queue to a push
+     * that arrives first), so either counts.
+     */
+    private void ping() {
+        RedisConnection conn = connection;
+        if (conn == null || closed) return;
+        if (awaitingPong) {
+            lost(conn, "did not answer a ping within " + pingMs + " ms");
+            return;
+        }
+        awaitingPong = true;
+        conn.send(Request.cmd(Command.PING)).onSuccess(r -> {
+            if (connection == conn) awaitingPong = false;
+        });
+    }
+
+    /** The connection is gone or useless; the next connect closes the old client and its socket. */
+    private void lost(RedisConnection conn, String why) {
+        if (connection != conn || closed) return;
         LOG.warning("redis pub/sub connection " + why + "; reconnecting");
         connection = null;
+        awaitingPong = false;
         retry();
     }
 
@@ -120,7 +170,26 @@ public final class RoomBus {
         long delay = backoffMs + (long) (Math.random() * backoffMs);
         backoffMs = Math.min(backoffMs * 2, 5000);
         vertx.setTimer(delay, id -> connect()
-            .onSuccess(c -> listener.onResubscribed())
+            .onSuccess(c -> whenConfirmed(listener::onResubscribed))
             .onFailure(err -> retry()));
+    }
+
+    /** Runs {@code task} once every subscription sent so far is confirmed (at once if none is pending). */
+    private void whenConfirmed(Runnable task) {
+        List<Future<Void>> pending = new ArrayList<>();
+        for (String room : rooms) {
+            String channel = new RoomKeys(room).channel();
+            Promise<Void> p = Promise.promise();
+            confirming.computeIfAbsent(channel, c -> new ArrayList<>()).add(p);
+            pending.add(p.future());
+        }
+        Future.all(pending).timeout(pingMs * 2, TimeUnit.MILLISECONDS).onComplete(done -> {
+            if (!closed) task.run();
+        });
+    }
+
+    private void failConfirmations(String why) {
+        for (List<Promise<Void>> waiting : confirming.values()) waiting.forEach(p -> p.tryFail(why));
+        confirming.clear();
     }
 }

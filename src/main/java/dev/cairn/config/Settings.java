@@ -20,6 +20,8 @@ public record Settings(Http http, Redis redis, String dataDir, List<String> allo
     /** Protective limits; each one is named in docs/protocol.md. */
     public record Limits(int maxMessageBytes, int commandsPerSecond, int commandBurst, int abuseStrikes,
                          int helloTimeoutSeconds, int idleTimeoutSeconds, int pingIntervalSeconds,
-                         int maxMembers, int eventLogSize, int presenceTtlSeconds, int tokenTtlDays) {
+                         int maxMembers, int eventLogSize, int presenceTtlSeconds, int tokenTtlDays,
+                         int maxQueuedBytes, int slowReaderSeconds, int roomQueueSize, int redisTimeoutMillis,
+                         int pubsubPingMillis) {
     }
 }

@@ -158,6 +158,11 @@ public final class SettingsLoader {
         range("limits.eventLogSize", l.eventLogSize(), 100, 10_000_000);
         range("limits.presenceTtlSeconds", l.presenceTtlSeconds(), 3, 3600);
         range("limits.tokenTtlDays", l.tokenTtlDays(), 1, 3650);
+        range("limits.maxQueuedBytes", l.maxQueuedBytes(), 64 * 1024, 1024 * 1024 * 1024);
+        range("limits.slowReaderSeconds", l.slowReaderSeconds(), 1, 3600);
+        range("limits.roomQueueSize", l.roomQueueSize(), 10, 1_000_000);
+        range("limits.redisTimeoutMillis", l.redisTimeoutMillis(), 100, 600_000);
+        range("limits.pubsubPingMillis", l.pubsubPingMillis(), 100, 600_000);
         return s;
     }
 

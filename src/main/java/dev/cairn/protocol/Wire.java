@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cairn.room.Member;
+import dev.cairn.room.MembershipModule;
+import dev.cairn.room.Module;
+import dev.cairn.room.Modules;
 import dev.cairn.room.Role;
 import dev.cairn.room.RoomCommand;
 import dev.cairn.room.RoomEvent;
@@ -21,6 +26,8 @@ import dev.cairn.room.Sequenced;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * JSON encoding of everything that crosses a socket or goes into Redis. Type names come from
@@ -58,7 +65,53 @@ public final class Wire {
             }
         });
         mapper.registerModule(roles);
+        SimpleModule rooms = new SimpleModule("rooms");
+        rooms.addSerializer(RoomState.class, new RoomStateSerializer());
+        rooms.addDeserializer(RoomState.class, new RoomStateDeserializer());
+        mapper.registerModule(rooms);
         return mapper;
+    }
+
+    /**
+     * A room state as one flat object: {@code id}, {@code seq} (first, so the store's scripts can read it), {@code title}, {@code createdAt},
+     * {@code members}, then every other module's part under its key.
+     */
+    private static final class RoomStateSerializer extends JsonSerializer<RoomState> {
+        @Override
+        public void serialize(RoomState room, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("id", room.id());
+            gen.writeNumberField("seq", room.seq());
+            gen.writeStringField("title", room.title());
+            gen.writeNumberField("createdAt", room.createdAt());
+            gen.writeObjectField("members", room.members());
+            for (Module<?> module : Modules.ALL) {
+                if (module != MembershipModule.INSTANCE) gen.writeObjectField(module.key(), room.part(module));
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    private static final class RoomStateDeserializer extends JsonDeserializer<RoomState> {
+        private static final TypeReference<Map<String, Member>> MEMBERS = new TypeReference<>() {
+        };
+
+        @Override
+        public RoomState deserialize(JsonParser parser, DeserializationContext ctx) throws IOException {
+            ObjectMapper codec = (ObjectMapper) parser.getCodec();
+            JsonNode tree = codec.readTree(parser);
+            Map<String, Member> members = tree.hasNonNull("members")
+                ? codec.convertValue(tree.get("members"), MEMBERS) : Map.of();
+            Map<String, Object> parts = new HashMap<>();
+            for (Module<?> module : Modules.ALL) {
+                JsonNode part = tree.get(module.key());
+                if (module != MembershipModule.INSTANCE && part != null && !part.isNull()) {
+                    parts.put(module.key(), codec.treeToValue(part, module.stateType()));
+                }
+            }
+            return new RoomState(tree.path("id").asText(null), tree.path("seq").asLong(),
+                tree.path("title").asText(null), tree.path("createdAt").asLong(), members, parts);
+        }
     }
 
     /** The event frame as stored in the log, published, and sent to every board. */

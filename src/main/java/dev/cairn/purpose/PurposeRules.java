@@ -39,7 +39,7 @@ public final class PurposeRules {
     }
 
     public static List<RoomEvent> decide(RoomState room, Member actor, Context ctx, PurposeCommand command) {
-        PurposeState purpose = room.purpose();
+        PurposeState purpose = PurposeModule.of(room);
         if (command instanceof Edit c) return edit(room, actor, ctx, c);
         if (command instanceof Lock c) {
             RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
@@ -89,7 +89,7 @@ public final class PurposeRules {
      */
     private static List<RoomEvent> edit(RoomState room, Member actor, Context ctx, Edit c) {
         RoomRules.requireEditor(actor, "edit the purpose");
-        PurposeState purpose = room.purpose();
+        PurposeState purpose = PurposeModule.of(room);
         if (purpose.locked()) throw Rejection.forbidden("the facilitator has locked the purpose for editing");
         if (c.op() == null) throw Rejection.invalid("op is required");
         if (c.seq() == null || c.seq() < 0 || c.seq() > room.seq()) throw Rejection.invalid("seq must be an event this room has had");

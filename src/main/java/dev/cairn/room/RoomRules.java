@@ -1,24 +1,18 @@
 package dev.cairn.room;
 
-import dev.cairn.room.MembershipCommand.ChangeRole;
-import dev.cairn.room.MembershipCommand.RenameMember;
-import dev.cairn.room.MembershipCommand.RenameRoom;
 import dev.cairn.room.MembershipEvent.MemberJoined;
-import dev.cairn.room.MembershipEvent.MemberRenamed;
-import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.MembershipEvent.RoomCreated;
-import dev.cairn.room.MembershipEvent.RoomRenamed;
-
-import dev.cairn.purpose.PurposeCommand;
-import dev.cairn.purpose.PurposeRules;
 
 import java.util.List;
 
 /**
- * Decides which events follow from a command against a room's current state. Each handler reads:
- * who may do this, is the input valid, what events follow. Throws {@link Rejection} otherwise.
+ * The core's rules: creating and joining a room, and handing each command, deadline and signal to
+ * the module that declares it once the actor is known to be a member. Throws {@link Rejection}.
  */
 public final class RoomRules {
+    /** The author of events the room's clock causes. */
+    public static final String SYSTEM = "system";
+
     private final int maxMembers;
 
     public RoomRules(int maxMembers) {
@@ -32,9 +26,14 @@ public final class RoomRules {
             new MemberJoined(creatorId, Names.displayName(creatorName), Role.FACILITATOR.wire()));
     }
 
-    /** A person joins by link; the role comes from the link they used, checked by the caller. */
+    /**
+     * A person joins by link; the role comes from the link they used, checked by the caller.
+     * Joining again with the same member id changes nothing, so a join retried after a lost
+     * answer from Redis is applied once.
+     */
     public List<RoomEvent> join(RoomState room, String memberId, String name, Role role) {
         requireRoom(room);
+        if (room.member(memberId) != null) return List.of();
         if (room.members().size() >= maxMembers) {
             throw new Rejection("room_full", "this room already has " + maxMembers + " members");
         }
@@ -43,41 +42,37 @@ public final class RoomRules {
 
     /** The events a member's command leads to. */
     public List<RoomEvent> decide(RoomState room, Context ctx, RoomCommand command) {
+        Member actor = requireMember(room, ctx.actorId());
+        return decide(Modules.forCommand(command), room, actor, ctx, command);
+    }
+
+    private static <S> List<RoomEvent> decide(Module<S> module, RoomState room, Member actor, Context ctx,
+                                              RoomCommand command) {
+        return module.decide(room, actor, ctx, command);
+    }
+
+    /** The events of a deadline that fired: only if the module still finds it due. */
+    public List<RoomEvent> due(RoomState room, String moduleKey, String deadlineId, long now) {
+        if (!room.exists()) return List.of();
+        Module<?> module = Modules.byKey(moduleKey);
+        return module == null ? List.of() : due(module, room, deadlineId, now);
+    }
+
+    private static <S> List<RoomEvent> due(Module<S> module, RoomState room, String deadlineId, long now) {
+        return module.due(room, module.part(room), deadlineId, now);
+    }
+
+    /** What to relay for a member's signal, or null to drop it. */
+    public Signal.Relay relay(RoomState room, String actorId, Signal signal) {
+        Member sender = requireMember(room, actorId);
+        return Modules.forSignal(signal).relay(room, sender, signal);
+    }
+
+    private static Member requireMember(RoomState room, String actorId) {
         requireRoom(room);
-        Member actor = room.member(ctx.actorId());
+        Member actor = room.member(actorId);
         if (actor == null) throw Rejection.forbidden("you are not a member of this room");
-        if (command instanceof MembershipCommand c) return decideMembership(room, actor, c);
-        if (command instanceof PurposeCommand c) return PurposeRules.decide(room, actor, ctx, c);
-        throw new Rejection("unknown_type", "no rules for " + command.getClass().getSimpleName());
-    }
-
-    private List<RoomEvent> decideMembership(RoomState room, Member actor, MembershipCommand command) {
-        if (command instanceof RenameRoom c) {
-            requireFacilitator(actor, "rename the room");
-            return List.of(new RoomRenamed(Names.title(c.title())));
-        }
-        if (command instanceof RenameMember c) {
-            String name = Names.displayName(c.name());
-            return name.equals(actor.name()) ? List.of() : List.of(new MemberRenamed(actor.id(), name));
-        }
-        ChangeRole c = (ChangeRole) command;
-        requireFacilitator(actor, "change roles");
-        if (c.memberId() == null) throw Rejection.invalid("memberId is required");
-        Member target = room.member(c.memberId());
-        if (target == null) throw Rejection.notFound("no member " + c.memberId() + " in this room");
-        Role role = parseRole(c.role());
-        if (target.role() == Role.FACILITATOR && role != Role.FACILITATOR && room.facilitatorCount() == 1) {
-            throw Rejection.conflict("a room needs at least one facilitator");
-        }
-        return target.role() == role ? List.of() : List.of(new RoleChanged(target.id(), role.wire()));
-    }
-
-    private static Role parseRole(String role) {
-        try {
-            return Role.fromWire(role);
-        } catch (IllegalArgumentException e) {
-            throw Rejection.invalid(e.getMessage());
-        }
+        return actor;
     }
 
     static void requireRoom(RoomState room) {

@@ -1,32 +1,27 @@
 package dev.cairn.room;
 
-import dev.cairn.purpose.PurposeEvent;
-import dev.cairn.purpose.PurposeRules;
-import dev.cairn.purpose.PurposeState;
-import dev.cairn.room.MembershipEvent.MemberJoined;
-import dev.cairn.room.MembershipEvent.MemberRenamed;
-import dev.cairn.room.MembershipEvent.RoleChanged;
-import dev.cairn.room.MembershipEvent.RoomCreated;
-import dev.cairn.room.MembershipEvent.RoomRenamed;
-
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A room's state at sequence number {@code seq}: what a snapshot holds. Immutable; {@link #apply}
- * returns the state after one more event, so every node that applies the same log agrees.
+ * A room's state at sequence number {@code seq}: what a snapshot holds. The room itself and who is
+ * in it ({@code title}, {@code createdAt}, {@code members}: the membership module's part) are core
+ * fields; every other module keeps its part in {@code parts} under its key. Immutable;
+ * {@link #apply} returns the state after one more event, so every node that applies the same log
+ * agrees.
  */
-public record RoomState(String id, String title, long seq, long createdAt, Map<String, Member> members,
-                        PurposeState purpose) {
+public record RoomState(String id, long seq, String title, long createdAt, Map<String, Member> members,
+                        Map<String, Object> parts) {
 
     public RoomState {
         members = Map.copyOf(members);
-        if (purpose == null) purpose = PurposeState.empty();
+        parts = Map.copyOf(parts);
     }
 
     /** The state of a room that does not exist yet: sequence 0. */
     public static RoomState empty(String id) {
-        return new RoomState(id, null, 0, 0, Map.of(), PurposeState.empty());
+        return new RoomState(id, 0, null, 0, Map.of(), Map.of());
     }
 
     public boolean exists() {
@@ -41,37 +36,51 @@ public record RoomState(String id, String title, long seq, long createdAt, Map<S
         return members.values().stream().filter(m -> m.role() == Role.FACILITATOR).count();
     }
 
+    /** A module's part, or its initial part if the room has had none of its events yet. */
+    public <S> S part(Module<S> module) {
+        Object part = parts.get(module.key());
+        return part == null ? module.initial() : module.stateType().cast(part);
+    }
+
+    RoomState withPart(String key, Object part) {
+        Map<String, Object> next = new HashMap<>(parts);
+        next.put(key, part);
+        return new RoomState(id, seq, title, createdAt, members, next);
+    }
+
+    RoomState withRoom(String newTitle, long newCreatedAt, Map<String, Member> newMembers) {
+        return new RoomState(id, seq, newTitle, newCreatedAt, newMembers, parts);
+    }
+
+    RoomState withMember(Member member) {
+        Map<String, Member> next = new LinkedHashMap<>(members);
+        next.put(member.id(), member);
+        return withRoom(title, createdAt, next);
+    }
+
     /** The state after {@code event}; its sequence number must be the next one. */
     public RoomState apply(Sequenced event) {
         if (event.seq() != seq + 1) {
             throw new IllegalStateException("room " + id + " at seq " + seq + " cannot apply seq " + event.seq());
         }
-        RoomState next = this;
-        if (event.event() instanceof MembershipEvent e) next = applyMembership(e, event.at());
-        if (event.event() instanceof PurposeEvent e) {
-            next = withPurpose(PurposeRules.apply(purpose, e, event.by(), event.at()));
+        RoomState next = applyTo(Modules.forEvent(event.event()), event);
+        return new RoomState(id, event.seq(), next.title, next.createdAt, next.members, next.parts);
+    }
+
+    private <S> RoomState applyTo(Module<S> module, Sequenced event) {
+        return module.with(this, module.apply(module.part(this), event, this));
+    }
+
+    /** The room as {@code viewer} may see it: every module's part through its view. */
+    public RoomState viewFor(Viewer viewer) {
+        RoomState view = this;
+        for (Module<?> module : Modules.ALL) {
+            if (module.hasPrivateParts()) view = viewed(module, view, viewer);
         }
-        return new RoomState(next.id, next.title, event.seq(), next.createdAt, next.members, next.purpose);
+        return view;
     }
 
-    private RoomState withPurpose(PurposeState next) {
-        return new RoomState(id, title, seq, createdAt, members, next);
-    }
-
-    private RoomState applyMembership(MembershipEvent event, long at) {
-        if (event instanceof RoomCreated e) return new RoomState(id, e.title(), seq, at, members, purpose);
-        if (event instanceof RoomRenamed e) return new RoomState(id, e.title(), seq, createdAt, members, purpose);
-        if (event instanceof MemberJoined e) {
-            return withMember(new Member(e.memberId(), e.name(), Role.fromWire(e.role()), at));
-        }
-        if (event instanceof MemberRenamed e) return withMember(members.get(e.memberId()).withName(e.name()));
-        RoleChanged e = (RoleChanged) event;
-        return withMember(members.get(e.memberId()).withRole(Role.fromWire(e.role())));
-    }
-
-    private RoomState withMember(Member member) {
-        Map<String, Member> next = new LinkedHashMap<>(members);
-        next.put(member.id(), member);
-        return new RoomState(id, title, seq, createdAt, next, purpose);
+    private static <S> RoomState viewed(Module<S> module, RoomState room, Viewer viewer) {
+        return module.with(room, module.view(module.part(room), viewer));
     }
 }

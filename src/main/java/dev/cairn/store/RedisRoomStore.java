@@ -1,126 +1,274 @@
 package dev.cairn.store;
 
+import dev.cairn.room.Projection;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** The room store on Redis: one Lua script serializes every commit of a room across all nodes. */
+/**
+ * The room store on Redis: one Lua script serializes every commit of a room across all nodes, and
+ * one reads a room whole. Every call fails after {@code timeoutMs} rather than waiting for ever.
+ */
 public final class RedisRoomStore implements RoomStore {
-    static final int MARK_TTL_SECONDS = 24 * 3600;
-
     /*
-     * KEYS: seq, log, snapshot, history, turn, mark1..markN
-     * ARGV: expectedSeq, channel, logSize, snapshot or '', markTtl, eventCount, historyCount, writer,
-     *       events..., historyEntries..., markValues...
-     * Returns {1, newSeq} | {0, currentSeq, missedFrames} | {-1, markIndex, markedSeq}
+     * KEYS: seq, archive, snapshot, turn, due, lists (L)..., applied hashes (A)...
+     * ARGV: [1] expectedSeq [2] channel [3] snapshot or '' [4] writer [5] n events [6] L [7] A
+     *       [8] roomId [9] earliest deadline: millis, '-' for none, '' unchanged
+     *       [10 .. 9+n] event frames
+     *       [10+n] p projections, then p pairs (list index 1..L, value)
+     *       then A quadruples (tag, minCounter, maxCounter, seqOfMax); a hash keeps at most 100 tags,
+ *       dropping the one applied longest ago
+     * Returns {1, newSeq} | {0, currentSeq, missedFrames, holdsTurn} | {-1, appliedIndex, counter, seq}
      *
      * Fairness: a writer (one event loop of a node) that loses a race claims the next turn for
      * 200 ms; meanwhile other writers' commits are refused as conflicts, so a busy node cannot
-     * starve another one by always committing first.
+     * starve another one by always committing first. Every check comes before the first write:
+     * Redis does not undo a script's writes when it stops half-way.
      */
     private static final String COMMIT_SCRIPT = """
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
         local expected = tonumber(ARGV[1])
-        local turn = redis.call('GET', KEYS[5])
-        if current ~= expected or (turn and turn ~= ARGV[8]) then
-          if not turn then redis.call('SET', KEYS[5], ARGV[8], 'PX', 200) end
-          return {0, current, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. expected, '+inf')}
+        local writer = ARGV[4]
+        local turn = redis.call('GET', KEYS[4])
+        local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
+        if #last > 0 and tonumber(string.match(last[1][1], '^(%d+)')) > current then current = -1 end
+        if current ~= expected or (turn and turn ~= writer) then
+          local holds = 0
+          if current >= expected and (not turn or turn == writer) then
+            redis.call('SET', KEYS[4], writer, 'PX', 200)
+            holds = 1
+          end
+          local missed = {}
+          if current > expected then
+            for i, e in ipairs(redis.call('XRANGE', KEYS[2], (expected + 1) .. '-0', '+')) do missed[i] = e[2][2] end
+          end
+          return {0, current, missed, holds}
         end
-        for i = 6, #KEYS do
-          local marked = redis.call('GET', KEYS[i])
-          if marked then return {-1, i - 5, tonumber(marked)} end
+        local n = tonumber(ARGV[5])
+        local L = tonumber(ARGV[6])
+        local A = tonumber(ARGV[7])
+        local pBase = 10 + n
+        local p = tonumber(ARGV[pBase])
+        local aBase = pBase + 1 + 2 * p
+        for i = 1, A do
+          local o = aBase + (i - 1) * 4
+          local stored = redis.call('HGET', KEYS[5 + L + i], ARGV[o])
+          if stored then
+            local counter, seq = string.match(stored, '^(%d+):(%d+)$')
+            if tonumber(counter) >= tonumber(ARGV[o + 1]) then return {-1, i, tonumber(counter), tonumber(seq)} end
+          end
         end
-        if turn then redis.call('DEL', KEYS[5]) end
-        local n = tonumber(ARGV[6])
-        local h = tonumber(ARGV[7])
-        for i = 1, n do
-          redis.call('ZADD', KEYS[2], expected + i, ARGV[8 + i])
-        end
+        if turn then redis.call('DEL', KEYS[4]) end
+        for i = 1, n do redis.call('XADD', KEYS[2], (expected + i) .. '-0', 'f', ARGV[9 + i]) end
         redis.call('SET', KEYS[1], expected + n)
-        redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[3]) - 1)
-        if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4]) end
-        for i = 1, h do
-          redis.call('RPUSH', KEYS[4], ARGV[8 + n + i])
+        if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3]) end
+        for i = 1, p do redis.call('RPUSH', KEYS[5 + tonumber(ARGV[pBase + 2 * i - 1])], ARGV[pBase + 2 * i]) end
+        for i = 1, A do
+          local o = aBase + (i - 1) * 4
+          local key = KEYS[5 + L + i]
+          redis.call('HSET', key, ARGV[o], ARGV[o + 2] .. ':' .. ARGV[o + 3])
+          if redis.call('HLEN', key) > 100 then
+            local all = redis.call('HGETALL', key)
+            local oldest, oldestSeq = nil, nil
+            for j = 1, #all, 2 do
+              local s = tonumber(string.match(all[j + 1], ':(%d+)$'))
+              if oldestSeq == nil or s < oldestSeq then oldest, oldestSeq = all[j], s end
+            end
+            redis.call('HDEL', key, oldest)
+          end
         end
-        for i = 6, #KEYS do
-          redis.call('SET', KEYS[i], ARGV[8 + n + h + i - 5], 'EX', ARGV[5])
-        end
-        redis.call('PUBLISH', ARGV[2], '[' .. table.concat(ARGV, ',', 9, 8 + n) .. ']')
+        if ARGV[9] == '-' then redis.call('ZREM', KEYS[5], ARGV[8]) elseif ARGV[9] ~= '' then redis.call('ZADD', KEYS[5], ARGV[9], ARGV[8]) end
+        redis.call('PUBLISH', ARGV[2], '[' .. table.concat(ARGV, ',', 10, 9 + n) .. ']')
         return {1, expected + n}
         """;
 
-    private final RedisAPI redis;
-    private final int logSize;
-    private final LuaScript commit;
+    /*
+     * KEYS: seq, snapshot, archive. ARGV: window.
+     * Returns {seq, snapshot or false, frames...}: the frames after min(snapshot seq, seq - window).
+     * The snapshot JSON starts with {"id":"…","seq":N, so its seq is read without decoding it.
+     */
+    private static final String LOAD_SCRIPT = """
+        local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local snapshot = redis.call('GET', KEYS[2])
+        local from = seq - tonumber(ARGV[1])
+        if snapshot then
+          local at = tonumber(string.match(snapshot, '^{"id":"[^"]*","seq":(%d+)') or '0')
+          if at < from then from = at end
+        else
+          from = 0
+        end
+        if from < 0 then from = 0 end
+        local out = {seq, snapshot}
+        for i, e in ipairs(redis.call('XRANGE', KEYS[3], (from + 1) .. '-0', '+')) do out[i + 2] = e[2][2] end
+        return out
+        """;
 
+    /* KEYS: archive. ARGV: seqs. Returns the frames of those seqs that exist, in order. */
+    private static final String ARCHIVED_SCRIPT = """
+        local out = {}
+        for i = 1, #ARGV do
+          local e = redis.call('XRANGE', KEYS[1], ARGV[i] .. '-0', ARGV[i] .. '-0')
+          if #e > 0 then out[#out + 1] = e[1][2][2] end
+        end
+        return out
+        """;
+
+    /* KEYS: seq, archive. ARGV: seq. Returns {current seq, frame at seq or false}. */
+    private static final String PROBE_SCRIPT = """
+        local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local e = redis.call('XRANGE', KEYS[2], ARGV[1] .. '-0', ARGV[1] .. '-0')
+        if #e > 0 then return {current, e[1][2][2]} end
+        return {current, false}
+        """;
+
+    /* KEYS: seq, due. ARGV: seq the deadline was computed at, roomId, millis or '-'. */
+    private static final String SET_DUE_SCRIPT = """
+        if tonumber(redis.call('GET', KEYS[1]) or '0') ~= tonumber(ARGV[1]) then return 0 end
+        if ARGV[3] == '-' then redis.call('ZREM', KEYS[2], ARGV[2]) else redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2]) end
+        return 1
+        """;
+
+    /* KEYS: turn. ARGV: writer. */
+    private static final String RELEASE_SCRIPT = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
+    private final RedisAPI redis;
     private final String writer;
+    private final long timeoutMs;
+    private final LuaScript commit;
+    private final LuaScript load;
+    private final LuaScript archived;
+    private final LuaScript probe;
+    private final LuaScript release;
+    private final LuaScript setDue;
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
-    public RedisRoomStore(RedisAPI redis, int logSize, String writer) {
+    public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
         this.redis = redis;
         this.writer = writer;
-        this.logSize = logSize;
+        this.timeoutMs = timeoutMs;
         this.commit = new LuaScript(redis, COMMIT_SCRIPT);
+        this.load = new LuaScript(redis, LOAD_SCRIPT);
+        this.archived = new LuaScript(redis, ARCHIVED_SCRIPT);
+        this.probe = new LuaScript(redis, PROBE_SCRIPT);
+        this.release = new LuaScript(redis, RELEASE_SCRIPT);
+        this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
+    }
+
+    private <T> Future<T> timed(Future<T> call) {
+        return call.timeout(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public Future<CommitResult> commit(String roomId, long expectedSeq, List<String> events, List<String> history,
-                                       Map<String, Long> commandMarks, String snapshotJson) {
-        RoomKeys keys = new RoomKeys(roomId);
-        List<String> markKeys = new ArrayList<>(commandMarks.keySet());
-        List<String> keyList = new ArrayList<>(List.of(keys.seq(), keys.log(), keys.snapshot(), keys.history(),
-            keys.turn()));
-        keyList.addAll(markKeys);
-        List<String> args = new ArrayList<>(List.of(Long.toString(expectedSeq), keys.channel(),
-            Integer.toString(logSize), snapshotJson == null ? "" : snapshotJson,
-            Integer.toString(MARK_TTL_SECONDS), Integer.toString(events.size()), Integer.toString(history.size()), writer));
-        args.addAll(events);
-        args.addAll(history);
-        for (String key : markKeys) args.add(Long.toString(commandMarks.get(key)));
-        return commit.run(keyList, args).map(r -> {
+    public Future<CommitResult> commit(Commit c) {
+        RoomKeys keys = new RoomKeys(c.roomId());
+        Map<String, Integer> lists = new LinkedHashMap<>();
+        for (Projection p : c.projections()) lists.putIfAbsent(p.list(), lists.size() + 1);
+        List<String> keyList = new ArrayList<>(List.of(keys.seq(), keys.archive(), keys.snapshot(), keys.turn(),
+            RoomKeys.DUE));
+        for (String list : lists.keySet()) keyList.add(keys.list(list));
+        for (Commit.Applied a : c.applied()) keyList.add(keys.applied(a.memberId()));
+        List<String> args = new ArrayList<>(List.of(Long.toString(c.expectedSeq()), keys.channel(),
+            c.snapshotJson() == null ? "" : c.snapshotJson(), writer, Integer.toString(c.frames().size()),
+            Integer.toString(lists.size()), Integer.toString(c.applied().size()), c.roomId(),
+            c.due()));
+        args.addAll(c.frames());
+        args.add(Integer.toString(c.projections().size()));
+        for (Projection p : c.projections()) {
+            args.add(Integer.toString(lists.get(p.list())));
+            args.add(p.value());
+        }
+        for (Commit.Applied a : c.applied()) {
+            args.add(a.tag());
+            args.add(Long.toString(a.min()));
+            args.add(Long.toString(a.max()));
+            args.add(Long.toString(a.seq()));
+        }
+        return timed(commit.run(keyList, args)).map(r -> {
             long status = r.get(0).toLong();
             if (status == 1) return new CommitResult.Committed(r.get(1).toLong());
-            if (status == 0) return new CommitResult.Conflict(r.get(1).toLong(), strings(r.get(2)));
-            return new CommitResult.Duplicate(markKeys.get(r.get(1).toInteger() - 1), r.get(2).toLong());
-        });
-    }
-
-    @Override
-    public Future<LoadedRoom> load(String roomId, int limit) {
-        RoomKeys keys = new RoomKeys(roomId);
-        Future<Response> snapshot = redis.get(keys.snapshot());
-        Future<Response> recent = redis.zrange(List.of(keys.log(), Integer.toString(-limit), "-1"));
-        return Future.all(snapshot, recent).map(done -> new LoadedRoom(
-            snapshot.result() == null ? null : snapshot.result().toString(), strings(recent.result())));
-    }
-
-    @Override
-    public Future<List<String>> eventsAfter(String roomId, long afterSeq) {
-        return redis.zrangebyscore(List.of(new RoomKeys(roomId).log(), "(" + afterSeq, "+inf"))
-            .map(RedisRoomStore::strings);
-    }
-
-    @Override
-    public Future<List<String>> history(String roomId, long from, long count) {
-        return redis.lrange(new RoomKeys(roomId).history(), Long.toString(from), Long.toString(from + count - 1))
-            .map(RedisRoomStore::strings);
-    }
-
-    @Override
-    public Future<Map<String, Long>> findMarks(List<String> markKeys) {
-        if (markKeys.isEmpty()) return Future.succeededFuture(Map.of());
-        return redis.mget(markKeys).map(r -> {
-            Map<String, Long> found = new HashMap<>();
-            for (int i = 0; i < markKeys.size(); i++) {
-                if (r.get(i) != null) found.put(markKeys.get(i), r.get(i).toLong());
+            if (status == 0) {
+                return new CommitResult.Conflict(r.get(1).toLong(), strings(r.get(2)), r.get(3).toLong() == 1);
             }
-            return found;
+            Commit.Applied a = c.applied().get(r.get(1).toInteger() - 1);
+            return new CommitResult.Duplicate(a.memberId(), a.tag(), r.get(2).toLong(), r.get(3).toLong());
         });
+    }
+
+    @Override
+    public Future<LoadedRoom> load(String roomId, int window) {
+        RoomKeys keys = new RoomKeys(roomId);
+        return timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive()), List.of(Integer.toString(window))))
+            .map(r -> {
+                List<String> frames = new ArrayList<>(Math.max(0, r.size() - 2));
+                for (int i = 2; i < r.size(); i++) frames.add(r.get(i).toString());
+                return new LoadedRoom(r.get(0).toLong(), r.get(1) == null ? null : r.get(1).toString(), frames);
+            });
+    }
+
+    @Override
+    public Future<List<String>> eventsAfter(String roomId, long afterSeq, int limit) {
+        return timed(redis.xrange(List.of(new RoomKeys(roomId).archive(), (afterSeq + 1) + "-0", "+", "COUNT",
+            Integer.toString(limit)))).map(RedisRoomStore::frames);
+    }
+
+    @Override
+    public Future<List<String>> archived(String roomId, List<Long> seqs) {
+        if (seqs.isEmpty()) return Future.succeededFuture(List.of());
+        return timed(archived.run(List.of(new RoomKeys(roomId).archive()), seqs.stream().map(String::valueOf).toList()))
+            .map(RedisRoomStore::strings);
+    }
+
+    @Override
+    public Future<List<String>> list(String roomId, String name, long from, long count) {
+        return timed(redis.lrange(new RoomKeys(roomId).list(name), Long.toString(from), Long.toString(from + count - 1)))
+            .map(RedisRoomStore::strings);
+    }
+
+    @Override
+    public Future<Probe> probe(String roomId, long seq) {
+        RoomKeys keys = new RoomKeys(roomId);
+        return timed(probe.run(List.of(keys.seq(), keys.archive()), List.of(Long.toString(seq))))
+            .map(r -> new Probe(r.get(0).toLong(), r.get(1) == null ? null : r.get(1).toString()));
+    }
+
+    @Override
+    public Future<Void> releaseTurn(String roomId, String writer) {
+        return timed(release.run(List.of(new RoomKeys(roomId).turn()), List.of(writer))).mapEmpty();
+    }
+
+    @Override
+    public Future<List<String>> dueRooms(long now, int limit) {
+        return timed(redis.zrangebyscore(List.of(RoomKeys.DUE, "-inf", Long.toString(now), "LIMIT", "0",
+            Integer.toString(limit)))).map(RedisRoomStore::strings);
+    }
+
+    @Override
+    public Future<Void> setDue(String roomId, long atSeq, String due) {
+        RoomKeys keys = new RoomKeys(roomId);
+        return timed(setDue.run(List.of(keys.seq(), RoomKeys.DUE), List.of(Long.toString(atSeq), roomId, due))).mapEmpty();
+    }
+
+    /** The writer id this store commits as. */
+    public String writer() {
+        return writer;
+    }
+
+    /** Frames of an XRANGE reply: each entry is [id, [field, value]]. */
+    private static List<String> frames(Response response) {
+        List<String> out = new ArrayList<>(response == null ? 0 : response.size());
+        if (response != null) {
+            for (Response entry : response) out.add(entry.get(1).get(1).toString());
+        }
+        return out;
     }
 
     static List<String> strings(Response response) {

@@ -5,6 +5,9 @@ package dev.cairn.store;
  * room lives in one Redis Cluster slot and one script can touch all of its keys.
  */
 public record RoomKeys(String roomId) {
+    /** Sorted set of rooms with a deadline, scored by the earliest one: any node may fire them. */
+    public static final String DUE = "cairn:due";
+
     private String prefix() {
         return "cairn:{" + roomId + "}:";
     }
@@ -13,14 +16,9 @@ public record RoomKeys(String roomId) {
         return prefix() + "seq";
     }
 
-    /** Sorted set of event frames, scored by sequence number, trimmed to the newest N. */
-    public String log() {
-        return prefix() + "log";
-    }
-
-    /** List of event frames kept for good (the purpose's edits), so any revision can be rebuilt. */
-    public String history() {
-        return prefix() + "history";
+    /** Stream of every committed event frame, kept for good; entry id {@code <seq>-0}. */
+    public String archive() {
+        return prefix() + "archive";
     }
 
     /** Which writer has the next turn after losing a commit race (short-lived). */
@@ -32,9 +30,14 @@ public record RoomKeys(String roomId) {
         return prefix() + "snapshot";
     }
 
-    /** Marks a client command as applied: (member, client message id) → the seq it ended at. */
-    public String command(String memberId, String clientId) {
-        return prefix() + "cmd:" + memberId + ":" + clientId;
+    /** Hash of one member's applied commands: client tag → "highest counter:seq". */
+    public String applied(String memberId) {
+        return prefix() + "applied:" + memberId;
+    }
+
+    /** A module's projection list (for example the seq of every purpose revision). */
+    public String list(String name) {
+        return prefix() + "list:" + name;
     }
 
     /** Sorted set of online connections, scored by when their lease expires. */

@@ -3,29 +3,41 @@ package dev.cairn.store;
 import io.vertx.core.Future;
 
 import java.util.List;
-import java.util.Map;
 
-/** Where rooms live: the event log, the snapshot, and the applied-command marks. */
+/** Where rooms live: the event archive, the snapshot, projections and applied-command counters. */
 public interface RoomStore {
 
     /**
-     * Appends {@code events} (frames for seq expectedSeq+1, +2, ...) only if the room is still at
-     * {@code expectedSeq} and none of {@code commandMarks} exists yet; appends {@code history}
-     * entries to the room's permanent history; writes the marks and, when given, the snapshot;
-     * publishes the events on the room channel as one JSON array. Atomic.
+     * Appends the commit's frames to the archive only if the room is still at its expected seq,
+     * no writer holds the turn, and none of its commands was applied before; writes everything
+     * else the commit names and publishes the frames on the room channel as one JSON array. Atomic.
      */
-    Future<CommitResult> commit(String roomId, long expectedSeq, List<String> events, List<String> history,
-                                Map<String, Long> commandMarks, String snapshotJson);
+    Future<CommitResult> commit(Commit commit);
 
-    /** Up to {@code count} entries of the permanent history from index {@code from} (0 = first). */
-    Future<List<String>> history(String roomId, long from, long count);
+    /** The room's seq, snapshot and recent frames (enough for a replay window of {@code window}), atomically. */
+    Future<LoadedRoom> load(String roomId, int window);
 
-    /** The snapshot and up to {@code limit} newest log entries. */
-    Future<LoadedRoom> load(String roomId, int limit);
+    /** Archived frames with seq greater than {@code afterSeq}, oldest first, at most {@code limit}. */
+    Future<List<String>> eventsAfter(String roomId, long afterSeq, int limit);
 
-    /** Log entries with seq greater than {@code afterSeq}, oldest first. */
-    Future<List<String>> eventsAfter(String roomId, long afterSeq);
+    /** The archived frames of the given seqs, in that order (missing ones left out). */
+    Future<List<String>> archived(String roomId, List<Long> seqs);
 
-    /** The seq recorded for each command mark that exists; absent keys are left out. */
-    Future<Map<String, Long>> findMarks(List<String> markKeys);
+    /** Up to {@code count} entries of a projection list from index {@code from} (0 = first). */
+    Future<List<String>> list(String roomId, String name, long from, long count);
+
+    /** The room's seq and the archived frame at {@code seq}. */
+    Future<Probe> probe(String roomId, long seq);
+
+    /** Gives up the commit turn if {@code writer} holds it (its batch came to nothing). */
+    Future<Void> releaseTurn(String roomId, String writer);
+
+    /**
+     * Records a room's earliest deadline in the set of due rooms ({@link Commit#NOT_DUE} removes it),
+     * only if the room is still at {@code atSeq}, the state it was computed from.
+     */
+    Future<Void> setDue(String roomId, long atSeq, String due);
+
+    /** Rooms whose earliest deadline is at or before {@code now}. */
+    Future<List<String>> dueRooms(long now, int limit);
 }

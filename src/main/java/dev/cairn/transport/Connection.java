@@ -11,47 +11,68 @@ import dev.cairn.room.Member;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.RoomCommand;
 import dev.cairn.room.RoomState;
+import dev.cairn.room.Signal;
+import dev.cairn.room.Viewer;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The agent of one open board: authenticates the socket with its first message, checks and
- * dispatches every command, answers each with ack or error, and relays room events in order.
- * It never writes after the socket closed.
+ * dispatches every command and signal, answers each command with ack or error, and relays room
+ * events in order. Two event loops are involved: the socket's own (it accepted the socket; every
+ * write and close happens there) and the room's owner loop (from hello on, every message is
+ * handled there). It never writes after the socket closed, and it judges a slow reader by the
+ * bytes it has queued and how long they have waited.
  */
 final class Connection {
     private static final int MAX_CLIENT_ID = 64;
+    private static final long STRIKE_WINDOW_MS = 10_000;
 
     private final ServerWebSocket socket;
     private final Node node;
-    private final LiveRooms rooms;
     private final RoomAffinity affinity;
-    /** The event loop that owns this socket's room; from hello on, all of this agent's work runs there. */
-    private volatile Loop owner;
-    private final String key;
+    /** The rooms of the loop that accepted the socket: it counts and heartbeats its sockets. */
+    private final LiveRooms accepted;
+    /** The event loop the socket belongs to: all writes and closes happen here. */
+    final Loop socketLoop;
+    final String key;
     private final TokenBucket bucket;
-    private static final long STRIKE_WINDOW_MS = 10_000;
+    /** The event loop that owns this socket's room; from hello on, all message handling runs there. */
+    private volatile Loop owner;
+    private volatile boolean closed;
+    private volatile long lastHeard;
+
+    // On the owner loop (on the socket loop before hello).
     private int strikes;
     private long strikeWindowStart;
-    private volatile boolean closed;
-    private boolean detached;
-    private volatile long lastHeard;
     private MemberToken member;
     private LiveRoom room;
-    private long lastSent = -1;
+    private boolean detached;
+    /** The newest seq this board has been sent; -1 until it is attached. Owner loop only. */
+    long lastSent = -1;
+    private final Set<String> relayedSignals = new LinkedHashSet<>();
 
-    Connection(ServerWebSocket socket, Node node, LiveRooms rooms, RoomAffinity affinity, String key) {
+    // On the socket loop.
+    private long queuedBytes;
+    private long lastDrained;
+
+    Connection(ServerWebSocket socket, Node node, LiveRooms accepted, RoomAffinity affinity, String key) {
         this.socket = socket;
-        this.affinity = affinity;
         this.node = node;
-        this.rooms = rooms;
+        this.accepted = accepted;
+        this.affinity = affinity;
+        this.socketLoop = node.loop();
         this.key = key;
         var limits = node.settings().limits();
         this.bucket = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), node.now());
         this.lastHeard = node.now();
+        this.lastDrained = node.now();
     }
 
     void start() {
@@ -59,25 +80,37 @@ final class Connection {
         socket.binaryMessageHandler(b -> RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary")));
         socket.pongHandler(b -> lastHeard = node.now());
         socket.exceptionHandler(this::onSocketError);
-        socket.closeHandler(v -> RoomAffinity.on(owner, this::onClosed));
+        socket.closeHandler(v -> {
+            closed = true;
+            RoomAffinity.on(owner, this::onClosed);
+        });
         node.vertx().setTimer(node.settings().limits().helloTimeoutSeconds() * 1000L, id -> RoomAffinity.on(owner, () -> {
             if (member == null) close((short) 4002, "no hello in time");
         }));
     }
 
     String presenceEntry() {
-        return LiveRoom.presenceEntry(member.memberId(), key);
+        return dev.cairn.presence.PresenceTracker.entry(member.memberId(), key);
     }
 
-    /** Called by the node's heartbeat: ping the client, or close it if it has gone quiet. */
+    /** Who this board shows the room to, with the member's current role. */
+    Viewer viewer(RoomState state) {
+        Member current = state == null ? null : state.member(member.memberId());
+        return current != null ? Viewer.of(current) : new Viewer(member.memberId(), member.role());
+    }
+
+    /**
+     * Called by the heartbeat of the socket's loop: closes a board gone quiet (4000) or one whose
+     * queued frames have not drained for {@code limits.slowReaderSeconds} (1013); pings the rest.
+     */
     void heartbeat(long now) {
-        RoomAffinity.on(owner, () -> checkAlive(now));
-    }
-
-    private void checkAlive(long now) {
-        if (now - lastHeard > node.settings().limits().idleTimeoutSeconds() * 1000L) {
-            close((short) 4000, "idle timeout");
-        } else if (!closed) {
+        if (closed) return;
+        var limits = node.settings().limits();
+        if (now - lastHeard > limits.idleTimeoutSeconds() * 1000L) {
+            closeNow((short) 4000, "idle timeout");
+        } else if (queuedBytes > 0 && now - lastDrained > limits.slowReaderSeconds() * 1000L) {
+            closeNow((short) 1013, "too slow: reconnect to resync");
+        } else {
             socket.writePing(Buffer.buffer("p"));
         }
     }
@@ -130,14 +163,18 @@ final class Connection {
             else sendError(clientId, "unauthenticated", "send hello with your member token first");
             return;
         }
-        switch (type) {
-            case "ping" -> send(Frames.pong(clientId));
-            case "purpose.caret" -> caret(clientId, object);
-            case "hello" -> sendError(clientId, "invalid", "this socket is already authenticated");
-            default -> command(clientId, type, object);
+        if (type.equals("ping")) {
+            send(Frames.pong(clientId, node.now()));
+        } else if (type.equals("hello")) {
+            sendError(clientId, "invalid", "this socket is already authenticated");
+        } else if (Catalogue.SIGNALS.containsKey(type)) {
+            signal(clientId, type, object);
+        } else {
+            command(clientId, type, object);
         }
     }
 
+    /** Runs on the socket's loop: checks the token, then hands everything else to the room's owner loop. */
     private void hello(String clientId, ObjectNode message) {
         Optional<MemberToken> token = node.signer().verify(message.path("token").asText(null), node.now());
         if (token.isEmpty()) {
@@ -151,9 +188,10 @@ final class Connection {
             return;
         }
         member = token.get();
-        owner = affinity.owner(member.roomId()).loop();
         long lastSeq = last == null ? -1 : last.asLong();
-        affinity.room(member.roomId()).onComplete(done -> {
+        LiveRooms rooms = affinity.owner(member.roomId());
+        owner = rooms.loop();
+        owner.run(() -> rooms.get(member.roomId()).onComplete(done -> {
             if (closed) return;
             if (done.failed()) {
                 sendError(clientId, "unavailable", "the room could not be loaded; try again");
@@ -161,26 +199,27 @@ final class Connection {
                 return;
             }
             LiveRoom live = done.result();
-            if (live.state().exists() && live.state().member(member.memberId()) != null) {
+            live.arriving();
+            if (live.replica().state().member(member.memberId()) != null) {
                 welcome(clientId, live, lastSeq);
             } else {
                 // Joined a moment ago through another node: this one may not have the event yet.
-                live.catchUp().onComplete(caught -> {
-                    if (!closed) welcome(clientId, live, lastSeq);
-                });
+                live.catchUp().onComplete(caught -> welcome(clientId, live, lastSeq));
             }
-        });
+        }));
     }
 
     private void welcome(String clientId, LiveRoom live, long lastSeq) {
-        Member current = live.state().member(member.memberId());
-        if (!live.state().exists() || current == null) {
+        live.arrived();
+        if (closed) return;
+        Member current = live.replica().state().member(member.memberId());
+        if (!live.replica().state().exists() || current == null) {
             sendError(clientId, "not_found", "this room or membership no longer exists");
             close((short) 4004, "not found");
             return;
         }
         room = live;
-        send(Frames.welcome(clientId, live.id, current, node.nodeId()));
+        send(Frames.welcome(clientId, live.id, current, node.nodeId(), key, node.now()));
         live.attach(this, lastSeq);
     }
 
@@ -222,22 +261,24 @@ final class Connection {
             });
     }
 
-    /**
-     * Shares where this member's caret is in the purpose, relative to the room as of event
-     * {@code seq}: not an event, just relayed to every board of the room on every node.
-     */
-    private void caret(String clientId, ObjectNode message) {
+    /** An ephemeral signal (a caret): checked by its module, then relayed to every board of the room. */
+    private void signal(String clientId, String type, ObjectNode body) {
         if (room == null) return;
-        JsonNode seq = message.get("seq");
-        JsonNode anchor = message.get("anchor");
-        JsonNode head = message.get("head");
-        if (seq == null || anchor == null || head == null || !seq.canConvertToLong() || !anchor.canConvertToInt()
-            || !head.canConvertToInt() || seq.asLong() < 0 || anchor.asInt() < 0 || head.asInt() < 0
-            || message.size() != 4) {
-            sendError(clientId, "invalid", "purpose.caret needs seq, anchor and head as whole numbers ≥ 0");
+        body.remove("type");
+        Signal.Relay relay;
+        try {
+            Signal signal = Wire.MAPPER.treeToValue(body, Catalogue.SIGNALS.get(type));
+            relay = node.rules().relay(room.replica().state(), member.memberId(), signal);
+        } catch (JsonProcessingException e) {
+            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
+            return;
+        } catch (Rejection r) {
+            sendError(clientId, r.code(), r.getMessage());
             return;
         }
-        room.signal(Frames.caret(member.memberId(), key, seq.asLong(), anchor.asInt(), head.asInt()));
+        if (relay == null) return;
+        relayedSignals.add(relay.type());
+        room.signal(Frames.signal(relay, member.memberId(), key));
     }
 
     /**
@@ -249,80 +290,62 @@ final class Connection {
         if (!closed && (text.contains("too big") || text.contains("too long") || text.contains("max"))) {
             socket.writeTextMessage(Frames.error(null, "too_large", "messages may be at most "
                 + node.settings().limits().maxMessageBytes() + " bytes"));
-            closed = true;
-            socket.close((short) 1009, "message too large");
+            closeNow((short) 1009, "message too large");
         }
     }
 
+    /** Owner loop: leaves the room and tells the other boards this one's signals are gone. */
     private void onClosed() {
         closed = true;
         if (detached) return;
         detached = true;
-        rooms.forget(this);
+        accepted.forget(this);
         if (room != null) {
             room.detach(this);
-            room.signal(Frames.caretGone(member.memberId(), key));
+            for (String type : relayedSignals) room.signal(Frames.signalGone(type, member.memberId(), key));
         }
     }
-
-    /** Relays a signal (a caret) unless it is this socket's own. */
-    void relay(String signal, String fromConnection) {
-        if (!key.equals(fromConnection)) send(signal);
-    }
-
 
     // ---- outbound --------------------------------------------------------------------------
 
-    /** Events after this sequence number are what the client still needs. */
-    void startFrom(long seq) {
-        lastSent = seq;
-    }
-
-    void sendSnapshot(RoomState state) {
-        send(Frames.snapshot(Wire.encode(state), state.seq()));
-        lastSent = state.seq();
-    }
-
-    /** Relays committed events; the shared frame is written as is when it continues this client's sequence. */
-    void deliver(List<LiveRoom.Entry> entries, String frame) {
-        if (lastSent < 0) return;
-        long first = entries.get(0).seq();
-        long last = entries.get(entries.size() - 1).seq();
-        if (last <= lastSent) return;
-        if (first == lastSent + 1) {
-            send(frame);
-        } else {
-            List<LiveRoom.Entry> rest = entries.stream().filter(e -> e.seq() > lastSent).toList();
-            send(LiveRoom.frame(rest));
-        }
-        lastSent = last;
-    }
-
-    void sendPresence(List<String> online) {
-        send(Frames.presence(online));
-    }
-
-    private void sendError(String clientId, String code, String message) {
+    void sendError(String clientId, String code, String message) {
         send(Frames.error(clientId, code, message));
     }
 
-    private void send(String frame) {
+    /** Sends a frame from any thread: the write itself happens on the socket's loop, in order. */
+    void send(String frame) {
+        if (closed) return;
+        socketLoop.run(() -> write(frame));
+    }
+
+    /** Socket loop only: writes one frame (one WebSocket frame, however large) and counts its bytes until they drain. */
+    void write(String frame) {
         if (closed || socket.isClosed()) return;
-        if (socket.writeQueueFull()) {
-            close((short) 1013, "too slow: reconnect to resync");
+        long size = frame.length();
+        if (queuedBytes + size > node.settings().limits().maxQueuedBytes() && queuedBytes > 0) {
+            closeNow((short) 1013, "too slow: reconnect to resync");
             return;
         }
-        socket.writeTextMessage(frame);
+        if (queuedBytes == 0) lastDrained = node.now();
+        queuedBytes += size;
+        socket.writeFrame(WebSocketFrame.textFrame(frame, true)).onComplete(done -> {
+            queuedBytes -= size;
+            lastDrained = node.now();
+        });
     }
 
-    void close(short code, String reason) {
-        RoomAffinity.on(owner, () -> closeNow(code, reason));
+    /** Closes from any thread; completes when the socket has closed (or could not be closed more). */
+    Future<Void> close(short code, String reason) {
+        io.vertx.core.Promise<Void> closedNow = io.vertx.core.Promise.promise();
+        socketLoop.run(() -> closeNow(code, reason).onComplete(done -> closedNow.tryComplete()));
+        return closedNow.future();
     }
 
-    private void closeNow(short code, String reason) {
-        if (closed) return;
+    private Future<Void> closeNow(short code, String reason) {
+        if (closed) return Future.succeededFuture();
         closed = true;
-        socket.close(code, reason);
-        onClosed();
+        Future<Void> done = socket.close(code, reason);
+        RoomAffinity.on(owner, this::onClosed);
+        return done;
     }
 }

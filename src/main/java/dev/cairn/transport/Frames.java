@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.protocol.Wire;
 import dev.cairn.room.Member;
+import dev.cairn.room.Signal;
 
 import java.util.List;
 
@@ -27,12 +28,14 @@ final class Frames {
         return frame("error", clientId).put("code", code).put("message", message).toString();
     }
 
-    static String pong(String clientId) {
-        return frame("pong", clientId).toString();
+    /** {@code serverTime} lets a board correct its clock (half the round trip is the usual guess). */
+    static String pong(String clientId, long serverTime) {
+        return frame("pong", clientId).put("serverTime", serverTime).toString();
     }
 
-    static String welcome(String clientId, String roomId, Member member, String nodeId) {
-        ObjectNode node = frame("welcome", clientId).put("roomId", roomId).put("node", nodeId);
+    static String welcome(String clientId, String roomId, Member member, String nodeId, String conn, long serverTime) {
+        ObjectNode node = frame("welcome", clientId).put("roomId", roomId).put("node", nodeId).put("conn", conn)
+            .put("serverTime", serverTime);
         node.set("member", Wire.MAPPER.valueToTree(member));
         return node.toString();
     }
@@ -41,13 +44,16 @@ final class Frames {
         return "{\"type\":\"snapshot\",\"seq\":" + seq + ",\"room\":" + stateJson + "}";
     }
 
-    static String caret(String memberId, String connection, long seq, int anchor, int head) {
-        return frame("caret", null).put("memberId", memberId).put("conn", connection).put("seq", seq)
-            .put("anchor", anchor).put("head", head).toString();
+    /** A relayed signal: its module's type and fields, with who sent it from which board. */
+    static String signal(Signal.Relay relay, String memberId, String conn) {
+        ObjectNode node = frame(relay.type(), null).put("memberId", memberId).put("conn", conn);
+        relay.fields().forEach((name, value) -> node.set(name, Wire.MAPPER.valueToTree(value)));
+        return node.toString();
     }
 
-    static String caretGone(String memberId, String connection) {
-        return frame("caret", null).put("memberId", memberId).put("conn", connection).put("gone", true).toString();
+    /** The sender's board closed: its signals of this type no longer stand. */
+    static String signalGone(String type, String memberId, String conn) {
+        return frame(type, null).put("memberId", memberId).put("conn", conn).put("gone", true).toString();
     }
 
     static String presence(List<String> online) {

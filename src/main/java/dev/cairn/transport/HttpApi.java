@@ -9,6 +9,10 @@ import dev.cairn.room.Role;
 import dev.cairn.room.RoomEvent;
 import dev.cairn.room.RoomState;
 import dev.cairn.room.Sequenced;
+import dev.cairn.room.Module;
+import dev.cairn.room.Modules;
+import dev.cairn.room.Viewer;
+import dev.cairn.store.Commit;
 import dev.cairn.store.CommitResult;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,19 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The HTTP side of a node: create and join rooms, health. Answers are JSON; errors carry a code. */
+/**
+ * The HTTP side of a node: create and join rooms, what a join page may show, the read routes of
+ * the modules, and health. Answers are JSON; errors carry a code.
+ */
 final class HttpApi {
     private static final int MAX_BODY = 16 * 1024;
+    private static final int MAX_PAGE = 5000;
 
     private final Node node;
-    private final LiveRooms rooms;
     private final RoomAffinity affinity;
     private final Supplier<Future<Boolean>> probe;
 
-    HttpApi(Node node, LiveRooms rooms, RoomAffinity affinity, Supplier<Future<Boolean>> redisProbe) {
+    HttpApi(Node node, RoomAffinity affinity, Supplier<Future<Boolean>> redisProbe) {
         this.node = node;
         this.affinity = affinity;
-        this.rooms = rooms;
         this.probe = redisProbe;
     }
 
@@ -44,7 +50,10 @@ final class HttpApi {
         router.post("/api/rooms").handler(this::createRoom);
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
-        router.get("/api/rooms/:id/history").handler(this::history);
+        for (Module<?> module : Modules.ALL) {
+            module.listRoutes().forEach((route, list) ->
+                router.get("/api/rooms/:id/" + route).handler(ctx -> listPage(ctx, list)));
+        }
         router.get("/health").handler(this::health);
         router.route("/api/*").failureHandler(this::failure);
     }
@@ -71,37 +80,49 @@ final class HttpApi {
             frames.add(Wire.encode(sequenced));
         }
         RoomState created = state;
-        node.store().commit(roomId, 0, frames, List.of(), Map.of(), Wire.encode(created)).onComplete(done -> {
-            if (done.failed()) {
-                reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
-            } else if (!(done.result() instanceof CommitResult.Committed)) {
-                reply(ctx, 409, error("conflict", "room id already taken, try again"));
-            } else {
-                Map<String, Object> out = membership(roomId, memberId, Role.FACILITATOR);
-                out.put("title", created.title());
-                out.put("facilitatorPath", "/r/" + roomId + "#invite=" + node.signer().inviteKey(roomId, Role.FACILITATOR));
-                reply(ctx, 201, out);
-            }
-        });
+        node.store().commit(new Commit(roomId, 0, frames, List.of(), List.of(), Wire.encode(created), Commit.DUE_UNCHANGED))
+            .onComplete(done -> {
+                if (done.failed()) {
+                    reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                } else if (!(done.result() instanceof CommitResult.Committed)) {
+                    reply(ctx, 409, error("conflict", "room id already taken, try again"));
+                } else {
+                    Map<String, Object> out = membership(roomId, memberId, Role.FACILITATOR);
+                    out.put("title", created.title());
+                    out.put("facilitatorPath", "/r/" + roomId + "#invite=" + node.signer().inviteKey(roomId, Role.FACILITATOR));
+                    reply(ctx, 201, out);
+                }
+            });
     }
 
-    /** What a join page may show before joining: the title and whether the room exists. */
+    /**
+     * Whether a room exists, from one read of its seq: an unknown id is answered 404 without
+     * loading, subscribing or keeping a live room for it.
+     */
+    private Future<Boolean> exists(String roomId) {
+        return node.store().probe(roomId, 0).map(p -> p.seq() > 0);
+    }
+
+    /** What a join page may show before joining: the title and how many members. */
     private void describeRoom(RoutingContext ctx) {
         String roomId = ctx.pathParam("id");
         if (!Ids.isRoomId(roomId)) {
             reply(ctx, 404, error("not_found", "no such room"));
             return;
         }
-        affinity.room(roomId).onComplete(done -> {
-            if (done.failed()) {
-                reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
-            } else if (!done.result().state().exists()) {
-                reply(ctx, 404, error("not_found", "no such room"));
-            } else {
-                RoomState s = done.result().state();
-                reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.members().size()));
-            }
-        });
+        exists(roomId).compose(found -> found
+                ? affinity.withRoom(roomId, room -> Future.succeededFuture(room.replica().state()))
+                : Future.<RoomState>succeededFuture(null))
+            .onComplete(done -> {
+                if (done.failed()) {
+                    reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                } else if (done.result() == null || !done.result().exists()) {
+                    reply(ctx, 404, error("not_found", "no such room"));
+                } else {
+                    RoomState s = done.result();
+                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.members().size()));
+                }
+            });
     }
 
     /** Joins by link: participant by default, observer on request, facilitator with the facilitator link's key. */
@@ -125,8 +146,11 @@ final class HttpApi {
         String memberId = Ids.member();
         String name = body.path("name").asText(null);
         Role granted = role;
-        affinity.room(roomId).compose(room -> room.submit(Submission.of(memberId, null,
-                (state, history) -> node.rules().join(state, memberId, name, granted))))
+        exists(roomId).compose(found -> {
+                if (!found) return Future.failedFuture(Rejection.notFound("room " + roomId + " does not exist"));
+                return affinity.withRoom(roomId, room -> room.submit(Submission.of(memberId, null,
+                    (state, history) -> node.rules().join(state, memberId, name, granted))));
+            })
             .onComplete(done -> {
                 if (done.succeeded()) {
                     reply(ctx, 201, membership(roomId, memberId, granted));
@@ -146,10 +170,11 @@ final class HttpApi {
     }
 
     /**
-     * The room's permanent history (every purpose edit, as event frames), for members only: send the
-     * member token as {@code Authorization: Bearer <token>}. {@code from} and {@code limit} page it.
+     * A module's read route: pages through one of its projection lists and answers the archived
+     * event frames it names, for members only (member token as {@code Authorization: Bearer <token>}),
+     * each as that member may see it. {@code from} and {@code limit} page it; entry i is item from + i.
      */
-    private void history(RoutingContext ctx) {
+    private void listPage(RoutingContext ctx, String list) {
         String roomId = ctx.pathParam("id");
         String auth = ctx.request().getHeader("authorization");
         var token = auth != null && auth.startsWith("Bearer ")
@@ -162,24 +187,38 @@ final class HttpApi {
         int limit;
         try {
             from = Long.parseLong(ctx.request().getParam("from", "0"));
-            limit = Integer.parseInt(ctx.request().getParam("limit", "5000"));
+            limit = Integer.parseInt(ctx.request().getParam("limit", Integer.toString(MAX_PAGE)));
         } catch (NumberFormatException e) {
             reply(ctx, 400, error("invalid", "from and limit must be whole numbers"));
             return;
         }
-        if (from < 0 || limit < 1 || limit > 5000) {
-            reply(ctx, 400, error("invalid", "from must be ≥ 0 and limit between 1 and 5000"));
+        if (from < 0 || limit < 1 || limit > MAX_PAGE) {
+            reply(ctx, 400, error("invalid", "from must be ≥ 0 and limit between 1 and " + MAX_PAGE));
             return;
         }
-        node.store().history(roomId, from, limit).onComplete(done -> {
-            if (done.failed()) {
-                reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
-                return;
-            }
-            StringBuilder body = new StringBuilder("{\"from\":").append(from).append(",\"entries\":[");
-            for (int i = 0; i < done.result().size(); i++) body.append(i == 0 ? "" : ",").append(done.result().get(i));
-            send(ctx, 200, body.append("]}").toString());
-        });
+        Viewer viewer = new Viewer(token.get().memberId(), token.get().role());
+        node.store().list(roomId, list, from, limit)
+            .compose(seqs -> node.store().archived(roomId, seqs.stream().map(Long::parseLong).toList()))
+            .onComplete(done -> {
+                if (done.failed()) {
+                    reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                    return;
+                }
+                StringBuilder body = new StringBuilder("{\"from\":").append(from).append(",\"entries\":[");
+                List<String> frames = done.result();
+                for (int i = 0; i < frames.size(); i++) body.append(i == 0 ? "" : ",").append(seenBy(frames.get(i), viewer));
+                send(ctx, 200, body.append("]}").toString());
+            });
+    }
+
+    /** An archived frame as {@code viewer} may see it. */
+    private static String seenBy(String frame, Viewer viewer) {
+        if (!Modules.ANY_PRIVATE) return frame;
+        Sequenced event = Wire.decodeEvent(Wire.tree(frame));
+        Module<?> module = Modules.forEvent(event.event());
+        if (!module.hasPrivateParts()) return frame;
+        Sequenced seen = module.view(event, viewer);
+        return seen == event ? frame : Wire.encode(seen);
     }
 
     private Map<String, Object> membership(String roomId, String memberId, Role role) {
@@ -198,7 +237,7 @@ final class HttpApi {
         probe.get().onComplete(up -> {
             boolean redis = up.succeeded() && up.result();
             reply(ctx, 200, Map.of("status", "ok", "redis", redis ? "up" : "down", "node", node.nodeId(),
-                "connections", rooms.connectionCount()));
+                "connections", affinity.connectionCount()));
         });
     }
 

@@ -5,12 +5,15 @@ import io.vertx.core.Future;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rooms this event loop holds live: loads a room on first use, routes bus messages to it,
- * and lets it go when no socket has used it for a while.
+ * One event loop's share of a node: the rooms it owns (loaded on first use, told what arrives on
+ * their channels, let go when nobody has used them for a while) and the sockets it accepted
+ * (whose rooms may be owned by another loop). Rooms are touched on this loop only.
  */
 final class LiveRooms implements RoomBus.Listener {
     private static final long EVICT_AFTER_MS = 60_000;
@@ -19,20 +22,21 @@ final class LiveRooms implements RoomBus.Listener {
     private Loop loop;
     private final Map<String, LiveRoom> rooms = new HashMap<>();
     private final Map<String, Future<LiveRoom>> loading = new HashMap<>();
-    /** Sockets this loop accepted (their rooms may be owned by another loop); touched from both. */
-    private final Set<Connection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Sockets this loop accepted; read by /health from any loop. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    void bind(Node node, Loop loop) {
+    void bind(Node node) {
         this.node = node;
-        this.loop = loop;
+        this.loop = node.loop();
     }
-
 
     Loop loop() {
         return loop;
     }
 
+    /** The live room, loading it if needed; call on this loop only. Its future completes on this loop. */
     Future<LiveRoom> get(String roomId) {
+        checkLoop();
         LiveRoom room = rooms.get(roomId);
         if (room != null) return Future.succeededFuture(room);
         Future<LiveRoom> pending = loading.get(roomId);
@@ -45,6 +49,13 @@ final class LiveRooms implements RoomBus.Listener {
         });
         loading.put(roomId, load);
         return load;
+    }
+
+    private void checkLoop() {
+        if (Thread.currentThread() != loop.thread()) {
+            throw new IllegalStateException("rooms of " + loop.thread().getName() + " used on "
+                + Thread.currentThread().getName());
+        }
     }
 
     void track(Connection connection) {
@@ -77,27 +88,46 @@ final class LiveRooms implements RoomBus.Listener {
         });
     }
 
-    /** Pings every socket and closes the silent ones. */
+    /** Pings every socket this loop accepted and closes the silent and the stuck ones. */
     void heartbeat() {
         long now = node.now();
         for (Connection c : new ArrayList<>(connections)) c.heartbeat(now);
     }
 
-    /** Renews presence leases, sweeps expired ones, and drops rooms nobody has used for a while. */
+    /**
+     * Renews presence leases, sweeps expired ones, checks that each busy room's copy is still
+     * Redis's, and drops rooms nobody has used for a while.
+     */
     void tend() {
         long now = node.now();
         for (LiveRoom room : new ArrayList<>(rooms.values())) {
             if (room.idle() && now - room.idleSince > EVICT_AFTER_MS) {
                 rooms.remove(room.id);
+                room.evicted();
                 node.bus().unsubscribe(room.id);
-            } else if (!room.connections().isEmpty()) {
+            } else if (room.connectionCount() > 0) {
                 room.tendPresence();
+                room.verify();
             }
         }
     }
 
-    /** Closes every socket with "going away" so clients reconnect elsewhere at once. */
-    void closeAll() {
-        for (Connection c : new ArrayList<>(connections)) c.close((short) 1001, "server shutting down");
+    /** Fires the deadlines of rooms the set of due rooms names (loading those nobody has open here). */
+    void fireDue(RoomAffinity affinity) {
+        node.store().dueRooms(node.now(), 100).onSuccess(ids -> {
+            for (String id : ids) {
+                affinity.withRoom(id, room -> {
+                    room.fireDue();
+                    return Future.succeededFuture();
+                });
+            }
+        });
+    }
+
+    /** Closes every socket this loop accepted with "going away", so boards reconnect elsewhere at once. */
+    Future<Void> closeAll() {
+        List<Future<Void>> closing = new ArrayList<>();
+        for (Connection c : new ArrayList<>(connections)) closing.add(c.close((short) 1001, "server shutting down"));
+        return Future.join(closing).mapEmpty();
     }
 }

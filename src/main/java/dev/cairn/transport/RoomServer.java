@@ -8,6 +8,7 @@ import dev.cairn.presence.PresenceTracker;
 import dev.cairn.room.RoomRules;
 import dev.cairn.store.RedisRoomStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,13 +21,17 @@ import io.vertx.redis.client.RedisOptions;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of a node: an HTTP server (board, API, WebSocket) on the shared port, its
- * own Redis connections and pub/sub subscription, and the live rooms of the sockets it accepted.
+ * own Redis connections and pub/sub subscription, the rooms it owns and the sockets it accepted.
  */
 public final class RoomServer extends VerticleBase {
     public static final String SOCKET_PATH = "/ws";
+    /** How long shutdown waits for the 1001 closes to reach the boards. */
+    private static final long CLOSE_WAIT_MS = 3000;
+    private static final long DUE_SCAN_MS = 1000;
 
     private final Settings settings;
     private final String secret;
@@ -52,15 +57,14 @@ public final class RoomServer extends VerticleBase {
         redis = Redis.createClient(vertx, redisOptions);
         RedisAPI api = RedisAPI.api(redis);
         rooms = new LiveRooms();
-        bus = new RoomBus(vertx, redisOptions, api, rooms);
         Settings.Limits limits = settings.limits();
+        bus = new RoomBus(vertx, redisOptions, api, rooms, limits.pubsubPingMillis());
         String nodeId = Ids.random(8);
         Loop loop = Loop.current(context);
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
-            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, limits.eventLogSize(), nodeId), bus,
+            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
             new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
-        rooms.bind(node, loop);
-        affinity.register(rooms);
+        rooms.bind(node);
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
@@ -72,7 +76,8 @@ public final class RoomServer extends VerticleBase {
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
             ctx.next();
         });
-        new HttpApi(node, rooms, affinity, () -> api.ping(List.of()).map(r -> true).otherwise(false)).mount(router);
+        new HttpApi(node, affinity, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
+            .map(r -> true).otherwise(false)).mount(router);
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
@@ -92,7 +97,16 @@ public final class RoomServer extends VerticleBase {
             .requestHandler(router);
         vertx.setPeriodic(limits.pingIntervalSeconds() * 1000L, id -> rooms.heartbeat());
         vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
-        return bus.start().compose(v -> server.listen(settings.http().port(), settings.http().host()));
+        affinity.register(rooms);
+        if (affinity.first(rooms)) vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
+
+        // Listen only once every loop has registered, so no room changes owner while sockets arrive.
+        Promise<Void> listening = Promise.promise();
+        affinity.ready().onComplete(all -> context.runOnContext(v -> bus.start()
+            .compose(x -> server.listen(settings.http().port(), settings.http().host()))
+            .<Void>mapEmpty()
+            .onComplete(listening)));
+        return listening.future();
     }
 
     /** Only the socket path upgrades, and only from an allowed Origin (browsers always send one). */
@@ -114,10 +128,14 @@ public final class RoomServer extends VerticleBase {
         return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
+    /** Stops taking sockets, closes this loop's sockets with 1001 and waits (briefly) for the closes to go out. */
     @Override
     public Future<?> stop() {
-        if (rooms != null) rooms.closeAll();
-        Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
-        return closing.eventually(() -> bus.close()).eventually(() -> redis.close());
+        Future<Void> closing = rooms == null ? Future.succeededFuture()
+            : rooms.closeAll().timeout(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty();
+        return closing
+            .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+            .eventually(() -> bus.close())
+            .eventually(() -> redis.close());
     }
 }

@@ -31,7 +31,8 @@ class WireTest {
 
     @Test
     void snapshotsRoundTrip() {
-        RoomState state = new RoomState("r", "Title", 4, 99, Map.of("ana", new Member("ana", "Ana", Role.OBSERVER, 5)), null);
+        RoomState state = new RoomState("r", 4, "Title", 99, Map.of("ana", new Member("ana", "Ana", Role.OBSERVER, 5)),
+            Map.of("purpose", dev.cairn.purpose.PurposeState.empty()));
         String json = Wire.encode(state);
         assertTrue(json.contains("\"role\":\"observer\""), json);
         assertEquals(state, Wire.decodeState(json));

@@ -104,18 +104,18 @@ class PurposeCoEditingTest {
         try (BoardClient fresh = BoardClient.connect(west.port(), created.text("token"))) {
             long finalSeq = fresh.room().seq();
             for (BoardClient board : boards) board.awaitSeq(finalSeq);
-            String server = fresh.room().purpose().text();
+            String server = PurposeModule.of(fresh.room()).text();
             long total = 0;
             for (PurposeEditor editor : editors) {
                 assertEquals(server, editor.text(), "an editor's text differs from the server's");
                 assertEquals(List.of(), editor.errors());
                 total += editor.sentOps();
             }
-            for (BoardClient board : boards) assertEquals(server, board.room().purpose().text());
-            assertEquals(server, replayHistory(east.port(), roomId, created.text("token"), fresh.room().purpose().rev()));
+            for (BoardClient board : boards) assertEquals(server, PurposeModule.of(board.room()).text());
+            assertEquals(server, replayHistory(east.port(), roomId, created.text("token"), PurposeModule.of(fresh.room()).rev()));
             assertTrue(total > 100, "the editors sent a real load: " + total + " ops");
             System.out.println("converged on " + server.length() + " characters after " + total + " ops, rev "
-                + fresh.room().purpose().rev());
+                + PurposeModule.of(fresh.room()).rev());
         } finally {
             boards.forEach(BoardClient::close);
         }
@@ -178,23 +178,26 @@ class PurposeCoEditingTest {
                 + ",\"op\":[\"\\uD83C\"]}");
             assertEquals("invalid", ana.awaitReply("half").path("code").asText());
             ana.awaitSeq(ok.path("seq").asLong());
-            assertEquals("hi", ana.room().purpose().text(), "refused edits changed nothing");
+            assertEquals("hi", PurposeModule.of(ana.room()).text(), "refused edits changed nothing");
         }
     }
 
-    /** Rebuilds the text from the permanent history, as the revision timeline does. */
+    /** Rebuilds the text from the permanent history, page by page, as the revision timeline does. */
     static String replayHistory(int port, String roomId, String token, int expectedRevisions) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/rooms/" + roomId + "/history"))
-            .header("authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode entries = Wire.tree(response.body()).get("entries");
         String text = "";
         int rev = 0;
-        for (JsonNode entry : entries) {
-            JsonNode event = entry.get("event");
-            assertEquals(++rev, event.get("rev").asInt(), "revisions are contiguous");
-            text = TextType.apply(text, TextOp.fromWire(Wire.MAPPER.convertValue(event.get("op"), List.class)));
+        while (true) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/rooms/" + roomId + "/history?from=" + rev + "&limit=1000"))
+                .header("authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode entries = Wire.tree(response.body()).get("entries");
+            if (entries.isEmpty()) break;
+            for (JsonNode entry : entries) {
+                JsonNode event = entry.get("event");
+                assertEquals(++rev, event.get("rev").asInt(), "revisions are contiguous");
+                text = TextType.apply(text, TextOp.fromWire(Wire.MAPPER.convertValue(event.get("op"), List.class)));
+            }
         }
         assertEquals(expectedRevisions, rev);
         return text;

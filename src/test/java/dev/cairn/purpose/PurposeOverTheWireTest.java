@@ -41,20 +41,20 @@ class PurposeOverTheWireTest {
              BoardClient benBoard = BoardClient.connect(node.port(), ben.text("token"))) {
             ack(ana.command("purpose.target_add", Map.of("what", "Trees planted", "target", "500", "due", "2027-04-01")));
             ack(benBoard.command("purpose.target_add", Map.of("what", "Volunteers", "baseline", "12", "target", "60")));
-            benBoard.await("two targets", c -> c.room().purpose().targets().size() == 2);
-            String trees = benBoard.room().purpose().targets().get(0).id();
+            benBoard.await("two targets", c -> PurposeModule.of(c.room()).targets().size() == 2);
+            String trees = PurposeModule.of(benBoard.room()).targets().get(0).id();
             ack(benBoard.command("purpose.target_update", Map.of("targetId", trees, "what", "Trees planted",
                 "target", "800", "due", "2027-04-01", "tracker", "Ben")));
             JsonNode moved = ana.command("purpose.target_move", Map.of("targetId", trees, "index", 1));
             ack(moved);
             ana.awaitSeq(moved.path("seq").asLong());
             assertEquals(List.of("Volunteers", "Trees planted"),
-                ana.room().purpose().targets().stream().map(Target::what).toList());
-            assertEquals("800", ana.room().purpose().targets().get(1).target());
+                PurposeModule.of(ana.room()).targets().stream().map(Target::what).toList());
+            assertEquals("800", PurposeModule.of(ana.room()).targets().get(1).target());
             JsonNode removed = ana.command("purpose.target_remove", Map.of("targetId", trees));
             ack(removed);
             benBoard.awaitSeq(removed.path("seq").asLong());
-            assertEquals(List.of("Volunteers"), benBoard.room().purpose().targets().stream().map(Target::what).toList());
+            assertEquals(List.of("Volunteers"), PurposeModule.of(benBoard.room()).targets().stream().map(Target::what).toList());
             assertEquals("invalid", ana.command("purpose.target_remove", Map.of("id", trees)).path("code").asText(),
                 "id is the message id; the target is targetId");
         }
@@ -69,15 +69,15 @@ class PurposeOverTheWireTest {
             ack(ana.command("purpose.edit", Map.of("seq", ana.room().seq(), "op", List.of("Every child walks to school safely."))));
             ack(benBoard.command("purpose.rate", Map.of("inspiring", 5, "valuable", 4, "measurable", 2,
                 "comments", Map.of("measurable", "Safely by what measure?"))));
-            ana.await("Ben's rating", c -> c.room().purpose().ratings().containsKey(ben.text("memberId")));
-            Rating rating = ana.room().purpose().ratings().get(ben.text("memberId"));
+            ana.await("Ben's rating", c -> PurposeModule.of(c.room()).ratings().containsKey(ben.text("memberId")));
+            Rating rating = PurposeModule.of(ana.room()).ratings().get(ben.text("memberId"));
             assertEquals(2, rating.measurable());
             assertEquals("Safely by what measure?", rating.comments().get("measurable"));
             assertEquals("forbidden", benBoard.command("purpose.adopt", Map.of("rev", 1)).path("code").asText());
             JsonNode adopted = ana.command("purpose.adopt", Map.of("rev", 1));
             ack(adopted);
             benBoard.awaitSeq(adopted.path("seq").asLong());
-            assertEquals("Every child walks to school safely.", benBoard.room().purpose().adopted().text());
+            assertEquals("Every child walks to school safely.", PurposeModule.of(benBoard.room()).adopted().text());
             assertNull(benBoard.orderProblem());
         }
     }

@@ -68,8 +68,8 @@ class PurposeRulesTest {
         long base = room.seq();
         run("ana", new Edit(base, List.of(9, " for all")));
         run("ben", new Edit(base, List.of("Together: ")));
-        assertEquals("Together: Clean air for all", room.purpose().text());
-        assertEquals(3, room.purpose().rev());
+        assertEquals("Together: Clean air for all", PurposeModule.of(room).text());
+        assertEquals(3, PurposeModule.of(room).rev());
     }
 
     @Test
@@ -77,7 +77,7 @@ class PurposeRulesTest {
         long base = room.seq();
         run("ana", new Edit(base, List.of("A")));
         run("ben", new Edit(base, List.of("B")));
-        assertEquals("BA", room.purpose().text(), "the submitted op takes the left side");
+        assertEquals("BA", PurposeModule.of(room).text(), "the submitted op takes the left side");
     }
 
     @Test
@@ -86,7 +86,7 @@ class PurposeRulesTest {
         long base = room.seq();
         run("ana", new Edit(base, List.of(1, Map.of("d", 1))));
         assertEquals(List.of(), decide("ben", new Edit(base, List.of(1, Map.of("d", 1)))));
-        assertEquals("ac", room.purpose().text());
+        assertEquals("ac", PurposeModule.of(room).text());
     }
 
     @Test
@@ -100,7 +100,7 @@ class PurposeRulesTest {
         assertEquals("invalid", code("ana", new Edit(null, List.of("x"))));
         assertEquals("too_large", code("ana", new Edit(seq, List.of("x".repeat(PurposeRules.MAX_INSERT + 1)))));
         assertEquals("forbidden", code("obs", new Edit(seq, List.of("x"))));
-        assertEquals("hi 🌍", room.purpose().text());
+        assertEquals("hi 🌍", PurposeModule.of(room).text());
     }
 
     @Test
@@ -108,7 +108,7 @@ class PurposeRulesTest {
         for (int i = 0; i < PurposeRules.MAX_TEXT / PurposeRules.MAX_INSERT; i++) {
             run("ana", new Edit(room.seq(), List.of("y".repeat(PurposeRules.MAX_INSERT))));
         }
-        assertEquals(PurposeRules.MAX_TEXT, room.purpose().text().length());
+        assertEquals(PurposeRules.MAX_TEXT, PurposeModule.of(room).text().length());
         assertEquals("too_large", code("ben", new Edit(room.seq(), List.of("z"))));
     }
 
@@ -116,12 +116,12 @@ class PurposeRulesTest {
     void onlyFacilitatorsLockAndALockStopsEveryEditor() {
         assertEquals("forbidden", code("ben", new Lock(true)));
         run("ana", new Lock(true));
-        assertTrue(room.purpose().locked());
+        assertTrue(PurposeModule.of(room).locked());
         assertEquals("forbidden", code("ana", new Edit(room.seq(), List.of("x"))));
         assertEquals("forbidden", code("ben", new Edit(room.seq(), List.of("x"))));
         run("ana", new Lock(false));
         run("ben", new Edit(room.seq(), List.of("x")));
-        assertEquals("x", room.purpose().text());
+        assertEquals("x", PurposeModule.of(room).text());
     }
 
     @Test
@@ -132,28 +132,28 @@ class PurposeRulesTest {
         assertEquals("invalid", code("ben", new Rate(3, 3, 3, Map.of("beauty", "x"))));
         assertEquals("forbidden", code("obs", new Rate(3, 3, 3, null)));
         run("ben", new Rate(5, 4, 2, Map.of("measurable", "How do we\nmeasure it?")));
-        Rating rating = room.purpose().ratings().get("ben");
+        Rating rating = PurposeModule.of(room).ratings().get("ben");
         assertEquals(1, rating.rev());
         assertEquals("How do we\nmeasure it?", rating.comments().get("measurable"));
-        assertFalse(rating.staleAt(room.purpose().churn()));
+        assertFalse(rating.staleAt(PurposeModule.of(room).churn()));
         run("ana", new Edit(room.seq(), List.of(54, " Measured by NO2 readings.")));
-        assertTrue(room.purpose().ratings().get("ben").staleAt(room.purpose().churn()));
+        assertTrue(PurposeModule.of(room).ratings().get("ben").staleAt(PurposeModule.of(room).churn()));
     }
 
     @Test
     void targetsAreAddedEditedReorderedAndRemoved() {
         run("ben", new AddTarget("NO2 at the harbour school", "41 µg/m³", "20 µg/m³", "2030-12-31", "Ben"));
         run("ana", new AddTarget("Households on the clean-air list", "", "500", "", ""));
-        List<Target> targets = room.purpose().targets();
+        List<Target> targets = PurposeModule.of(room).targets();
         assertEquals(2, targets.size());
         String first = targets.get(0).id();
         String second = targets.get(1).id();
         run("ana", new MoveTarget(second, 0));
-        assertEquals(List.of(second, first), room.purpose().targets().stream().map(Target::id).toList());
+        assertEquals(List.of(second, first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
         run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben"));
-        assertEquals("25 µg/m³", room.purpose().targets().get(1).target());
+        assertEquals("25 µg/m³", PurposeModule.of(room).targets().get(1).target());
         run("ben", new RemoveTarget(second));
-        assertEquals(List.of(first), room.purpose().targets().stream().map(Target::id).toList());
+        assertEquals(List.of(first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
         assertEquals("invalid", code("ben", new AddTarget("x", "", "y", "next year", "")));
         assertEquals("invalid", code("ben", new AddTarget("", "", "y", "", "")));
         assertEquals("not_found", code("ben", new RemoveTarget("t999")));
@@ -168,12 +168,12 @@ class PurposeRulesTest {
         assertEquals("conflict", code("ana", new Adopt(0)));
         run("ana", new Adopt(1));
         run("ben", new Edit(room.seq(), List.of(9, " now")));
-        Adoption adopted = room.purpose().adopted();
+        Adoption adopted = PurposeModule.of(room).adopted();
         assertEquals(1, adopted.rev());
         assertEquals("Clean air", adopted.text());
         assertEquals("ana", adopted.by());
-        assertEquals("Clean air now", room.purpose().text());
-        assertNull(RoomState.empty("x").purpose().adopted());
+        assertEquals("Clean air now", PurposeModule.of(room).text());
+        assertNull(PurposeModule.of(RoomState.empty("x")).adopted());
     }
 
     @Test

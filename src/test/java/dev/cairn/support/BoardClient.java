@@ -147,8 +147,15 @@ public final class BoardClient implements AutoCloseable {
 
     /** Sends a command with a fresh id and waits for its ack or error. */
     public JsonNode command(String type, Map<String, ?> fields) {
-        return command("c" + (++nextId), type, fields);
+        return command(nextId(), type, fields);
     }
+
+    /** A fresh command id: this client's random tag and a counter, the way a board numbers its commands. */
+    public synchronized String nextId() {
+        return tag + "-" + (++nextId);
+    }
+
+    private final String tag = "t" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
 
     public JsonNode command(String id, String type, Map<String, ?> fields) {
         send(id, type, fields);

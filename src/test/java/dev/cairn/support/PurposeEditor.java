@@ -2,6 +2,7 @@ package dev.cairn.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.Wire;
+import dev.cairn.purpose.PurposeModule;
 import dev.cairn.purpose.text.Side;
 import dev.cairn.purpose.text.TextOp;
 import dev.cairn.purpose.text.TextType;
@@ -35,7 +36,7 @@ public final class PurposeEditor {
         this.memberId = memberId;
         this.prefix = prefix;
         synchronized (client) {
-            doc = client.room().purpose().text();
+            doc = PurposeModule.of(client.room()).text();
             seq = client.room().seq();
             client.onFrame(this::onFrame);
         }

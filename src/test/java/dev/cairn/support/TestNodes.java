@@ -6,9 +6,15 @@ import dev.cairn.config.SettingsLoader;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Starts Cairn nodes on free ports for tests; every node here shares the test Redis unless told otherwise. */
+/**
+ * Starts Cairn nodes on free ports for tests, each with two event loops (as on a 2-core machine:
+ * rooms and sockets are spread over both, so races between loops show); every node here shares
+ * the test Redis unless told otherwise. Stopping a node fails the test if any handler of the node
+ * let an exception escape.
+ */
 public final class TestNodes {
     private TestNodes() {
     }
@@ -23,7 +29,7 @@ public final class TestNodes {
         all.put("CAIRN_HTTP_PORT", "0");
         all.put("CAIRN_HTTP_HOST", "127.0.0.1");
         all.put("REDIS_URL", TestRedis.url());
-        all.put("CAIRN_EVENT_LOOPS", "1");
+        all.put("CAIRN_EVENT_LOOPS", "2");
         all.putAll(env);
         return start(SettingsLoader.load(all, null));
     }
@@ -36,12 +42,20 @@ public final class TestNodes {
         }
     }
 
+    /** Stops the node; then fails if it logged an unhandled exception while it ran. */
     public static void stopQuietly(CairnNode node) {
         if (node == null) return;
         try {
             node.stop();
         } catch (Exception e) {
             System.err.println("stopping node: " + e);
+        }
+        List<Throwable> unhandled = node.unhandledExceptions();
+        if (!unhandled.isEmpty()) {
+            AssertionError failure = new AssertionError("the node logged " + unhandled.size()
+                + " unhandled exception(s); the first: " + unhandled.get(0));
+            unhandled.forEach(failure::addSuppressed);
+            throw failure;
         }
     }
 }

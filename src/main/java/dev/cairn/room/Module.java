@@ -1,0 +1,115 @@
+package dev.cairn.room;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One feature of a room, as the core sees it: its commands, events, state part and rules, and the
+ * optional seams (deadlines, projections, views per viewer, signals, read routes). A feature is a
+ * package with one implementation of this interface, listed once in {@link Modules}.
+ *
+ * <p>Everything here is plain, deterministic Java: the clock is passed in, nothing does I/O.
+ *
+ * @param <S> the module's part of the room state (an immutable record)
+ */
+public interface Module<S> {
+
+    /** The part's name in the room state and the prefix of the module's wire type names. */
+    String key();
+
+    Class<S> stateType();
+
+    /** The part of a room that has never had one of this module's events. */
+    S initial();
+
+    /** Wire type name → command record, for every command a member may send. */
+    Map<String, Class<? extends RoomCommand>> commands();
+
+    /** Wire type name → event record, for every event the rules may emit. */
+    Map<String, Class<? extends RoomEvent>> events();
+
+    /**
+     * The events that follow from one of this module's commands. Reads: who may do this, is the
+     * input valid, what events follow; throws {@link Rejection} otherwise.
+     */
+    List<RoomEvent> decide(RoomState room, Member actor, Context ctx, RoomCommand command);
+
+    /** The part after one of this module's events. */
+    S apply(S part, Sequenced event, RoomState room);
+
+    /** This module's part of a room. */
+    default S part(RoomState room) {
+        return room.part(this);
+    }
+
+    /** The room with this module's part replaced. */
+    default RoomState with(RoomState room, S part) {
+        return room.withPart(key(), part);
+    }
+
+    // ---- the room's clock --------------------------------------------------------------------
+
+    /** When something in this part falls due (a segment's end, a vote's close). */
+    default List<Deadline> deadlines(S part) {
+        return List.of();
+    }
+
+    /**
+     * The events for a deadline that fired at {@code now}; empty unless it is still due in this
+     * part. Runs through the normal commit path, so when several nodes fire the same deadline the
+     * first commit makes it no longer due and the others commit nothing.
+     */
+    default List<RoomEvent> due(RoomState room, S part, String deadlineId, long now) {
+        return List.of();
+    }
+
+    // ---- projections -------------------------------------------------------------------------
+
+    /**
+     * Entries the commit appends, atomically with the event, to this room's named lists (for
+     * example the seq of every purpose edit, so revision n is found without reading the archive).
+     */
+    default List<Projection> projections(Sequenced event) {
+        return List.of();
+    }
+
+    /** Read routes of {@code GET /api/rooms/{id}/<route>}: route → projection list they page through. */
+    default Map<String, String> listRoutes() {
+        return Map.of();
+    }
+
+    // ---- views per viewer --------------------------------------------------------------------
+
+    /** Whether some of this part, or of its events, only some viewers may see. */
+    default boolean hasPrivateParts() {
+        return false;
+    }
+
+    /** The part as {@code viewer} may see it (their own secret ballot, a private draft). */
+    default S view(S part, Viewer viewer) {
+        return part;
+    }
+
+    /**
+     * The event as {@code viewer} may see it: itself, or a redacted copy with the same seq (a
+     * viewer must still see every seq to stay in order). Called only when {@link #hasPrivateParts}.
+     */
+    default Sequenced view(Sequenced event, Viewer viewer) {
+        return event;
+    }
+
+    // ---- signals -----------------------------------------------------------------------------
+
+    /** Wire type name → signal record: ephemeral messages (carets) relayed, never stored. */
+    default Map<String, Class<? extends Signal>> signals() {
+        return Map.of();
+    }
+
+    /**
+     * Checks one signal and returns what to relay to the room's other boards (without the sender's
+     * ids, which the core adds), or null to drop it. Throws {@link Rejection} for bad input.
+     */
+    default Signal.Relay relay(RoomState room, Member sender, Signal signal) {
+        return null;
+    }
+}
