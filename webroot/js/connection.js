@@ -1,7 +1,10 @@
 // One WebSocket per open board: says hello with the member token (and the last applied seq, to
 // resume), reconnects with exponential backoff and jitter, keeps unacknowledged commands in an
 // outbox and re-sends them with the same ids after a reconnect (the server applies each id once),
-// pings the server to notice dead connections, and reports its status to whoever listens.
+// pings the server to notice dead connections, estimates the server's clock from the pongs, and
+// reports its status to whoever listens.
+
+import { ClockOffset } from './clock.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15_000;
@@ -10,6 +13,7 @@ const PONG_WITHIN_MS = 10_000;
 const WELCOME_WITHIN_MS = 15_000;
 const STABLE_AFTER_MS = 10_000; // a connection that lived this long resets the backoff
 const FLOODED_RETRY_MS = 5_000;
+const PINGS_REMEMBERED = 8; // send times of unanswered pings kept for the clock estimate
 
 /** Close codes after which reconnecting cannot help. */
 const FINAL_CLOSES = {
@@ -30,6 +34,11 @@ export class CommandError extends Error {
     super(message);
     this.code = code;
   }
+}
+
+/** A clock for round trips that the user or NTP setting the wall clock cannot disturb. */
+function monotonicNow() {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 function randomTag() {
@@ -65,6 +74,10 @@ export class Connection {
   #counter = 0;
   #stopped = false;
   #resumable = true;
+  #clock = new ClockOffset();
+  #pings = new Map(); // ping id → monotonicNow() when sent, on the current socket
+  #conn = null;
+  #node = null;
 
   /**
    * url: the socket URL; token: the member token; lastSeq(): the last applied seq or null;
@@ -164,12 +177,32 @@ export class Connection {
     return this.#outbox.size;
   }
 
+  /** This board's connection id from the latest welcome (signals from it carry it), or null. */
+  get conn() {
+    return this.#conn;
+  }
+
+  /**
+   * The server's clock minus this browser's, in whole ms: from the ping with the shortest round
+   * trip of the last few, or a rough guess from welcome until the first pong; null before welcome.
+   */
+  get clockOffset() {
+    const offset = this.#clock.offset;
+    return offset === null ? null : Math.round(offset);
+  }
+
+  /** The server's time now, in epoch millis, as well as this board can tell (Date.now() before welcome). */
+  serverNow() {
+    return Date.now() + (this.clockOffset ?? 0);
+  }
+
   // ---- socket lifecycle ----------------------------------------------------------------------
 
   #open() {
     if (this.#stopped) return;
     this.#clearTimers();
     this.#welcomed = false;
+    this.#pings.clear();
     let socket;
     try {
       socket = new WebSocket(this.#url);
@@ -274,6 +307,7 @@ export class Connection {
   // ---- frames --------------------------------------------------------------------------------
 
   #receive(text) {
+    const at = { wall: Date.now(), mono: monotonicNow() }; // before parsing: a pong's arrival
     let data;
     try {
       data = JSON.parse(text);
@@ -284,28 +318,38 @@ export class Connection {
     const forBoard = [];
     for (const frame of frames) {
       if (!frame || typeof frame !== 'object') continue;
-      if (SESSION_FRAMES.has(frame.type)) this.#session(frame);
+      if (SESSION_FRAMES.has(frame.type)) this.#session(frame, at);
       else if (frame.type === 'error' && frame.id && this.#outbox.has(frame.id)) this.#refused(frame);
       else forBoard.push(frame);
     }
     if (forBoard.length) this.#onFrames(forBoard);
   }
 
-  #session(frame) {
+  #session(frame, at) {
     switch (frame.type) {
       case 'welcome':
         this.#welcomed = true;
         this.#liveSince = Date.now();
         clearTimeout(this.#welcomeTimer);
+        this.#welcomeClock(frame, at);
         this.#startPinging();
+        this.#ping(); // a clock sample within one round trip, ahead of the re-sent outbox
         this.#onFrames([frame]);
         this.#setStatus({ state: 'live', attempt: 0, retryAt: null, reason: null });
         for (const [, pending] of this.#outbox) this.#write(pending.message);
         break;
-      case 'pong':
+      case 'pong': {
         clearTimeout(this.#pongTimer);
         this.#pongTimer = null;
+        const sentAt = this.#pings.get(frame.id);
+        if (sentAt !== undefined) {
+          this.#pings.delete(frame.id);
+          // Wall-clock times, with the round trip measured on the monotonic clock.
+          const roundTrip = at.mono - sentAt;
+          this.#clock.sample(at.wall - roundTrip, frame.serverTime, at.wall);
+        }
         break;
+      }
       case 'ack': {
         const pending = this.#outbox.get(frame.id);
         if (pending) {
@@ -325,11 +369,28 @@ export class Connection {
     pending.reject(new CommandError(frame.code, frame.message || frame.code));
   }
 
+  /** The welcome's conn, and its serverTime as a first, rough clock estimate. */
+  #welcomeClock(frame, at) {
+    this.#conn = typeof frame.conn === 'string' ? frame.conn : null;
+    const node = frame.node ?? null;
+    if (node !== this.#node) this.#clock.reset(); // another server's clock: start over
+    this.#node = node;
+    this.#clock.rough(frame.serverTime, at.wall);
+  }
+
+  /** An app-level ping; its pong (with serverTime) becomes a clock sample. */
+  #ping() {
+    const id = `${this.nextId()}p`;
+    this.#pings.set(id, monotonicNow());
+    if (this.#pings.size > PINGS_REMEMBERED) this.#pings.delete(this.#pings.keys().next().value);
+    this.#write({ type: 'ping', id });
+  }
+
   #startPinging() {
     clearInterval(this.#pingTimer);
     this.#pingTimer = setInterval(() => {
       if (!this.#welcomed || this.#pongTimer) return;
-      this.#write({ type: 'ping', id: `${this.nextId()}p` });
+      this.#ping();
       const socket = this.#socket;
       this.#pongTimer = setTimeout(() => {
         // No pong: the connection is dead even if the browser has not noticed yet.

@@ -11,7 +11,9 @@
 // The author recognises its own purpose.edited event by `by` and `cid`; every other edit is
 // transformed against inflight and buffer (theirs on the right, ours on the left) and applied.
 
-import { apply, compose, transform, transformCursor } from './ot-text.js';
+import {
+  apply, compose, normalize, transform, transformCursor,
+} from './ot-text.js';
 
 /** The server refuses an edit that inserts more than this; longer local edits go out in parts. */
 export const MAX_INSERT = 5000;
@@ -28,7 +30,9 @@ function isHighSurrogate(code) {
 
 /**
  * Splits op into [first, rest] with compose(first, rest) == op and first inserting at most
- * maxInsert characters (never cutting a surrogate pair); rest is null when op already fits.
+ * maxInsert UTF-16 units without cutting a surrogate pair; rest is null when op already fits.
+ * Both parts come back normalized, and rest always inserts something. (Only with maxInsert = 1,
+ * where no pair can ever fit, does a first part take a pair whole, to get anywhere at all.)
  */
 export function splitOp(op, maxInsert = MAX_INSERT) {
   if (insertedLength(op) <= maxInsert) return [op, null];
@@ -47,10 +51,16 @@ export function splitOp(op, maxInsert = MAX_INSERT) {
         continue;
       }
       let cut = budget;
-      // Never cut a surrogate pair: stop before it (or, with no room at all, take it whole).
-      if (isHighSurrogate(c.charCodeAt(cut - 1))) cut = cut > 1 ? cut - 1 : cut + 1;
-      first.push(c.slice(0, cut));
-      written += cut;
+      if (isHighSurrogate(c.charCodeAt(cut - 1))) {
+        // The last unit of room is the first half of a pair: stop before the pair, even when
+        // that leaves nothing of this string in first (earlier inserts used the rest of the
+        // budget). Only a first part that has inserted nothing yet takes the pair whole.
+        cut = cut > 1 || budget < maxInsert ? cut - 1 : cut + 1;
+      }
+      if (cut > 0) {
+        first.push(c.slice(0, cut));
+        written += cut;
+      }
       if (cut < c.length) rest.push(c.slice(cut));
       budget = 0;
       continue;
@@ -60,7 +70,7 @@ export function splitOp(op, maxInsert = MAX_INSERT) {
   }
   for (; i < op.length; i += 1) rest.push(op[i]);
   const restOp = written > 0 ? [written, ...rest] : rest;
-  return [first, restOp];
+  return [normalize(first), normalize(restOp)];
 }
 
 /** Maps a position in the text after op back to the text before it (inserted text maps to its start). */

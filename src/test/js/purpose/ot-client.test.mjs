@@ -7,7 +7,9 @@ import {
 import {
   apply, compose, isNoop, normalize, transform,
 } from '../../../../webroot/js/purpose/ot-text.js';
-import { boundaries, randomText, seeded } from '../support/random.mjs';
+import {
+  boundaries, randomOp, randomText, seeded,
+} from '../support/random.mjs';
 
 const SMILE = '\u{1F600}';
 
@@ -76,15 +78,25 @@ describe('splitOp', () => {
     assert.equal(apply(apply('', first), rest), `${SMILE}x`);
   });
 
-  test('the first part never inserts more than the limit, even when a pair starts at its last unit', {
-    todo: 'splitOp takes the pair whole when one unit of budget is left after earlier inserts: '
-      + 'the first part inserts maxInsert + 1 (the server refuses > 5,000) and the rest is a bare skip',
-  }, () => {
+  test('the first part never inserts more than the limit, even when a pair starts at its last unit', () => {
     // 4,999 letters fill all but one unit of the budget, then a skip, then an emoji.
     const op = ['a'.repeat(MAX_INSERT - 1), 3, SMILE];
     const [first, rest] = splitOp(op);
     assert.ok(insertedLength(first) <= MAX_INSERT, `first inserts ${insertedLength(first)}`);
     assert.ok(rest !== null && !isNoop(rest), `rest ${JSON.stringify(rest)} must carry the emoji`);
+    assert.deepEqual(first, ['a'.repeat(MAX_INSERT - 1)]);
+    assert.deepEqual(rest, [MAX_INSERT + 2, SMILE]);
+    const doc = 'xyz';
+    assert.equal(apply(apply(doc, first), rest), apply(doc, op));
+  });
+
+  test('a pair at the last unit of room inside a longer insert goes to the rest whole', () => {
+    // one insert string: 4,999 letters, then the emoji straddling the limit, then more
+    const op = [2, `${'b'.repeat(MAX_INSERT - 1)}${SMILE}c`, { d: 1 }];
+    const [first, rest] = splitOp(op);
+    assert.deepEqual(first, [2, 'b'.repeat(MAX_INSERT - 1)]);
+    assert.deepEqual(rest, [MAX_INSERT + 1, `${SMILE}c`, { d: 1 }]);
+    assert.equal(apply(apply('12345', first), rest), apply('12345', op));
   });
 
   test('on seeded random ops over a draft with emoji the parts compose back to the op and each fits', () => {
@@ -97,7 +109,7 @@ describe('splitOp', () => {
       while (at < cuts.length - 1) {
         const to = rnd.int(at + 1, cuts.length - 1);
         op.push(rnd.chance(0.5) ? cuts[to] - cuts[at] : { d: cuts[to] - cuts[at] });
-        // letters only: a pair at the cut is the todo test above
+        // letters only here; inserts with emoji at the cut: 'splitOp with emoji at the limit' below
         op.push(randomText(rnd, rnd.int(1, 6), ['x', 'y', 'z']));
         at = to;
       }
@@ -112,6 +124,107 @@ describe('splitOp', () => {
       }
       assert.equal(rest, null);
       assert.equal(text, apply(doc, op), JSON.stringify({ doc, op, max }));
+    }
+  });
+});
+
+/** Splits op with splitOp until nothing is left; checks each part and returns the parts. */
+function splitAll(op, max, context) {
+  const parts = [];
+  let rest = op;
+  for (let guard = 0; rest; guard += 1) {
+    assert.ok(guard < 10_000, `no progress: ${context()}`);
+    const [first, more] = splitOp(rest, max);
+    assert.ok(insertedLength(first) <= max, `part inserts ${insertedLength(first)} > ${max}: ${context()}`);
+    assert.ok(more === null || insertedLength(first) > 0, `part inserts nothing: ${context()}`);
+    assert.ok(more === null || insertedLength(more) > 0, `rest inserts nothing: ${context()}`);
+    for (const c of first) {
+      if (typeof c !== 'string') continue;
+      assert.ok(!isHigh(c.charCodeAt(c.length - 1)), `part ends inside a pair: ${context()}`);
+      assert.ok(!isLow(c.charCodeAt(0)), `part starts inside a pair: ${context()}`);
+    }
+    parts.push(first);
+    rest = more;
+  }
+  return parts;
+}
+
+function isHigh(code) {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code) {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+describe('splitOp with emoji at the limit (seeded)', () => {
+  // Inserts of letters and emoji, with skips and deletes in between, split under small limits so
+  // that cuts keep landing on a pair, on the last unit of room and right after earlier inserts.
+  test('every part fits, no part cuts a pair, and the parts compose back to the op', () => {
+    const rnd = seeded(2024);
+    let pairAtLastUnit = 0; // parts that stopped with one unit of room left before a pair
+    for (let i = 0; i < 2000; i += 1) {
+      const doc = randomText(rnd, rnd.int(0, 10), ['a', 'b', SMILE]);
+      const alphabet = rnd.chance(0.5) ? ['x', SMILE] : ['x', 'y', SMILE, SMILE];
+      const op = randomOp(rnd, doc, alphabet);
+      // a long insert somewhere in most ops, so several parts are needed
+      if (rnd.chance(0.7)) op.push(randomText(rnd, rnd.int(1, 12), alphabet));
+      const max = rnd.int(2, 9);
+      const context = () => JSON.stringify({ doc, op, max });
+      const parts = splitAll(normalize(op), max, context);
+      for (const part of parts.slice(0, -1)) if (insertedLength(part) === max - 1) pairAtLastUnit += 1;
+      assert.equal(parts.reduce(apply, doc), apply(doc, op), context());
+      assert.equal(apply(doc, parts.reduce(compose)), apply(doc, op), context());
+    }
+    assert.ok(pairAtLastUnit > 100, `only ${pairAtLastUnit} parts stopped before a pair at the last unit`);
+  });
+
+  test('at the server limit: a paste of emoji after inserts that leave one, two or a few units', () => {
+    const rnd = seeded(5000);
+    for (let i = 0; i < 60; i += 1) {
+      const doc = randomText(rnd, rnd.int(0, 20), ['a', SMILE]);
+      const cuts = boundaries(doc);
+      const lead = MAX_INSERT - rnd.pick([1, 1, 2, 3, rnd.int(1, 50)]); // units inserted before the paste
+      const op = [];
+      let at = 0; // index into cuts
+      let used = 0;
+      while (used < lead) {
+        const n = Math.min(lead - used, rnd.int(1, 3000));
+        op.push('l'.repeat(n));
+        used += n;
+        if (at < cuts.length - 1 && rnd.chance(0.5)) {
+          // a skip or delete of one or two characters of the doc between the inserts
+          const to = rnd.int(at + 1, Math.min(cuts.length - 1, at + 2));
+          op.push(rnd.chance(0.5) ? cuts[to] - cuts[at] : { d: cuts[to] - cuts[at] });
+          at = to;
+        }
+      }
+      op.push(randomText(rnd, rnd.int(1, 3000), [SMILE, SMILE, 'z']));
+      const context = () => JSON.stringify({ doc, lead, shape: op.map((c) => (typeof c === 'string' ? c.length : c)) });
+      const parts = splitAll(op, MAX_INSERT, context);
+      assert.ok(parts.length >= 2, context());
+      assert.equal(parts.reduce(apply, doc), apply(doc, op), context());
+    }
+  });
+
+  test('a DraftClient never hands out an edit over the limit, whatever was typed', () => {
+    const rnd = seeded(77);
+    for (let i = 0; i < 40; i += 1) {
+      const client = clientAt('abc', 0);
+      // typed at the start, then pasted at the end: the buffer is [letters, 3, paste]
+      client.local(['q'.repeat(MAX_INSERT - rnd.int(1, 3))]);
+      client.local([client.text.length, randomText(rnd, rnd.int(1, 4000), [SMILE, 'w'])]);
+      let text = 'abc';
+      let seq = 0;
+      for (let n = 1; client.pending; n += 1) {
+        const message = client.next(`c${n}`);
+        assert.ok(insertedLength(message.op) <= MAX_INSERT, `edit ${n} inserts ${insertedLength(message.op)}`);
+        assert.ok(!isNoop(message.op), `edit ${n} is empty`);
+        text = apply(text, message.op);
+        seq += 1;
+        client.event(edited(seq, 'ana', message.id, message.op));
+      }
+      assert.equal(text, client.text);
     }
   });
 });

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A room's state at sequence number {@code seq}: what a snapshot holds. The room itself and who is
  * in it ({@code title}, {@code createdAt}, {@code members}: the membership module's part) are core
- * fields; every other module keeps its part in {@code parts} under its key. Immutable;
+ * fields; every other module keeps its part in {@code parts} under its key (left out while it
+ * equals the module's initial part). Immutable;
  * {@link #apply} returns the state after one more event, so every node that applies the same log
  * agrees.
  */
@@ -16,7 +17,20 @@ public record RoomState(String id, long seq, String title, long createdAt, Map<S
 
     public RoomState {
         members = Map.copyOf(members);
-        parts = Map.copyOf(parts);
+        parts = Map.copyOf(withoutInitial(parts));
+    }
+
+    /** A part equal to its module's initial one is left out, so equal rooms are equal records. */
+    private static Map<String, Object> withoutInitial(Map<String, Object> parts) {
+        Map<String, Object> kept = null;
+        for (Map.Entry<String, Object> part : parts.entrySet()) {
+            Module<?> module = Modules.byKey(part.getKey());
+            if (module != null && module.initial().equals(part.getValue())) {
+                if (kept == null) kept = new HashMap<>(parts);
+                kept.remove(part.getKey());
+            }
+        }
+        return kept == null ? parts : kept;
     }
 
     /** The state of a room that does not exist yet: sequence 0. */

@@ -318,11 +318,15 @@ final class Connection {
         socketLoop.run(() -> write(frame));
     }
 
-    /** Socket loop only: writes one frame (one WebSocket frame, however large) and counts its bytes until they drain. */
+    /**
+     * Socket loop only: writes one frame (one WebSocket frame, however large: a big snapshot is
+     * not split) and counts its characters until they drain. A board whose backlog is already over
+     * {@code limits.maxQueuedBytes} is closed instead, so its memory stays bounded by that plus one frame.
+     */
     void write(String frame) {
         if (closed || socket.isClosed()) return;
         long size = frame.length();
-        if (queuedBytes + size > node.settings().limits().maxQueuedBytes() && queuedBytes > 0) {
+        if (queuedBytes > node.settings().limits().maxQueuedBytes()) {
             closeNow((short) 1013, "too slow: reconnect to resync");
             return;
         }

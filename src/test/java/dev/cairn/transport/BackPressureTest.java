@@ -1,0 +1,177 @@
+package dev.cairn.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.CairnNode;
+import dev.cairn.support.Api;
+import dev.cairn.support.BoardClient;
+import dev.cairn.support.TestNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A node judges a slow reader by the bytes it has queued for it and how long they have waited,
+ * not by how many messages are parked: Vert.x parks every write made from another loop, so
+ * counting messages closed healthy boards with 1013 during ordinary bursts.
+ */
+class BackPressureTest {
+    private static CairnNode node;
+
+    @BeforeAll
+    static void start() {
+        node = TestNodes.start(Map.of("CAIRN_LIMITS_COMMANDS_PER_SECOND", "2000", "CAIRN_LIMITS_COMMAND_BURST", "2000",
+            "CAIRN_LIMITS_SLOW_READER_SECONDS", "2", "CAIRN_LIMITS_PING_INTERVAL_SECONDS", "1",
+            "CAIRN_LIMITS_MAX_QUEUED_BYTES", "2097152"));
+    }
+
+    @AfterAll
+    static void stop() {
+        TestNodes.stopQuietly(node);
+    }
+
+    @Test
+    void aBurstOfTwoHundredEventsToFiftyHealthyBoardsClosesNone() {
+        Api.Reply created = Api.createRoom(node.port(), "Burst", "Ana");
+        List<BoardClient> boards = new ArrayList<>();
+        try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"))) {
+            for (int i = 0; i < 50; i++) {
+                boards.add(BoardClient.connect(node.port(), Api.join(node.port(), created.text("roomId"), "B" + i).text("token")));
+            }
+            long start = ana.room().seq();
+            for (int i = 0; i < 200; i++) ana.send(ana.nextId(), "room.rename", Map.of("title", "Burst " + i));
+            ana.awaitSeq(start + 200);
+            for (BoardClient board : boards) {
+                board.awaitSeq(start + 200);
+                assertFalse(board.isClosed(), "a board that reads along is never closed");
+                assertNull(board.orderProblem());
+                assertEquals(ana.room(), board.room());
+            }
+        } finally {
+            boards.forEach(BoardClient::close);
+        }
+    }
+
+    @Test
+    void fortyPingsInABurstAreEachAnsweredAndCloseNothing() {
+        Api.Reply created = Api.createRoom(node.port(), "Pings", "Ana");
+        try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"))) {
+            for (int i = 0; i < 40; i++) ana.sendRaw("{\"type\":\"ping\",\"id\":\"p" + i + "\"}");
+            ana.await("forty pongs", c -> c.frames().stream().filter(f -> f.path("type").asText().equals("pong")).count() == 40);
+            assertFalse(ana.isClosed());
+            JsonNode pong = ana.awaitFrame("pong", f -> f.path("type").asText().equals("pong"));
+            assertTrue(pong.path("serverTime").asLong() > 0, "a pong carries the server's time");
+        }
+    }
+
+    @Test
+    void aBoardThatStopsReadingIsClosedWhileTheOthersCarryOn() throws Exception {
+        Api.Reply created = Api.createRoom(node.port(), "Sleepy reader", "Ana");
+        Api.Reply sleepy = Api.join(node.port(), created.text("roomId"), "Sleepy");
+        try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"));
+             BoardClient watcher = BoardClient.connect(node.port(),
+                 Api.join(node.port(), created.text("roomId"), "Watcher").text("token"));
+             Socket raw = new Socket()) {
+            raw.setReceiveBufferSize(4096);
+            raw.connect(new java.net.InetSocketAddress("127.0.0.1", node.port()));
+            upgrade(raw);
+            sendText(raw.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + sleepy.text("token") + "\"}");
+            watcher.await("the sleepy board online", c -> c.online().contains(sleepy.text("memberId")));
+            // Never read again. Big edits fill the kernel's buffers, then the node's queue for it.
+            String chunk = "x".repeat(4000);
+            long seq = ana.room().seq();
+            for (int i = 0; i < 4000 && watcher.online().contains(sleepy.text("memberId")); i++) {
+                JsonNode ack = ana.command("purpose.edit", Map.of("seq", seq, "op", i % 2 == 0 ? List.of(chunk) : List.of(Map.of("d", 4000))));
+                assertEquals("ack", ack.path("type").asText(), ack.toString());
+                seq = ack.path("seq").asLong();
+            }
+            watcher.await("the sleepy board closed by the node", c -> !c.online().contains(sleepy.text("memberId")));
+            watcher.awaitSeq(seq);
+            assertFalse(watcher.isClosed(), "the boards that read are still served");
+            assertEquals(ana.room(), watcher.room());
+        }
+    }
+
+    @Test
+    void aBoardJoinsARoomWhoseSnapshotIsOverOneMebibyte() throws Exception {
+        Api.Reply created = Api.createRoom(node.port(), "Big room", "Ana");
+        String roomId = created.text("roomId");
+        try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"))) {
+            assertEquals("ack", ana.command("purpose.edit", Map.of("seq", ana.room().seq(),
+                "op", List.of("Every street safe to cross"))).path("type").asText());
+            // 700 members rate the draft with a full comment on each test: about 1.1 MB of ratings.
+            Map<String, String> comments = Map.of("inspiring", "i".repeat(500), "valuable", "v".repeat(500),
+                "measurable", "m".repeat(500));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<?>> rating = new ArrayList<>();
+                for (int i = 0; i < 700; i++) {
+                    int n = i;
+                    rating.add(pool.submit(() -> {
+                        String token = Api.join(node.port(), roomId, "Rater " + n).text("token");
+                        try (BoardClient rater = BoardClient.connect(node.port(), token)) {
+                            JsonNode ack = rater.command("purpose.rate", Map.of("inspiring", 4, "valuable", 4,
+                                "measurable", 3, "comments", comments));
+                            assertEquals("ack", ack.path("type").asText(), ack.toString());
+                        }
+                    }));
+                }
+                for (var r : rating) r.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            String token = Api.join(node.port(), roomId, "Late").text("token");
+            try (BoardClient late = BoardClient.connect(node.port(), token)) {
+                JsonNode snapshot = late.awaitFrame("snapshot", f -> f.path("type").asText().equals("snapshot"));
+                assertTrue(snapshot.toString().length() > 1024 * 1024, "snapshot of " + snapshot.toString().length() + " characters");
+                assertEquals("ack", late.command("member.rename", Map.of("name", "Late but in")).path("type").asText());
+                assertFalse(late.isClosed());
+            }
+        }
+    }
+
+    private static void upgrade(Socket socket) throws IOException {
+        socket.setSoTimeout(30_000);
+        String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + node.port() + "\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) head.write(in.read());
+        assertTrue(head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101"), head.toString());
+    }
+
+    private static void sendText(OutputStream out, String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        }
+        byte[] mask = {1, 2, 3, 4};
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) frame.write(payload[i] ^ mask[i % 4]);
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+}
