@@ -34,7 +34,7 @@ final class CoEditing {
         Report report = new Report("coedit");
         try (ServerProcess server = ServerProcess.start(Bench.redisEnv(options), List.of("-Xmx2g"))) {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
+            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000).setMaxFrameSize(16 << 20).setMaxMessageSize(16 << 20));
             try {
                 for (int editors : sizes) report.add(phase(vertx, client, server, editors, Math.min(full, editors), rate, seconds, warmup));
             } finally {

@@ -34,7 +34,7 @@ final class Connections {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
             List<WebSocketClient> clients = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
-                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
+                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000).setMaxFrameSize(16 << 20).setMaxMessageSize(16 << 20)
                     .setLocalAddress("127.0.0." + i).setConnectTimeout(30_000)));
             }
             List<String[]> tokens = new ArrayList<>();

@@ -45,7 +45,7 @@ final class FanOut {
         Map<String, String> env = redis == null ? Bench.redisEnv(options) : Map.of("REDIS_URL", redis.url());
         List<ServerProcess> servers = new ArrayList<>();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000).setMaxFrameSize(16 << 20).setMaxMessageSize(16 << 20));
         try {
             servers.add(ServerProcess.start(env, List.of("-Xmx2g")));
             if (twoNodes) servers.add(ServerProcess.start(env, List.of("-Xmx2g")));

@@ -36,7 +36,7 @@ final class Restart {
         ServerProcess a = ServerProcess.start(env, List.of("-Xmx1g"));
         ServerProcess b = ServerProcess.start(env, List.of("-Xmx1g"));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000).setMaxFrameSize(16 << 20).setMaxMessageSize(16 << 20));
         try {
             List<Integer> ports = List.of(a.port, b.port);
             List<List<Survivor>> byRoom = new ArrayList<>();

@@ -24,11 +24,18 @@ public final class PresenceTracker {
     private final RedisAPI redis;
     private final long ttlMillis;
     private final Clock clock;
+    private final long timeoutMs;
 
-    public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock) {
+    /** Every call fails after {@code timeoutMs} rather than leaving a refresh pending for ever. */
+    public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock, long timeoutMs) {
         this.redis = redis;
         this.ttlMillis = ttlSeconds * 1000L;
         this.clock = clock;
+        this.timeoutMs = timeoutMs;
+    }
+
+    private <T> Future<T> timed(Future<T> call) {
+        return call.timeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public static String entry(String memberId, String connectionKey) {
@@ -37,13 +44,13 @@ public final class PresenceTracker {
 
     public Future<Void> join(String roomId, String entry) {
         RoomKeys keys = new RoomKeys(roomId);
-        return redis.zadd(List.of(keys.presence(), Long.toString(expiry()), entry))
+        return timed(redis.zadd(List.of(keys.presence(), Long.toString(expiry()), entry)))
             .compose(r -> announce(roomId));
     }
 
     public Future<Void> leave(String roomId, String entry) {
         RoomKeys keys = new RoomKeys(roomId);
-        return redis.zrem(List.of(keys.presence(), entry)).compose(r -> announce(roomId));
+        return timed(redis.zrem(List.of(keys.presence(), entry))).compose(r -> announce(roomId));
     }
 
     /** Extends the leases of this node's sockets in one room. */
@@ -56,18 +63,18 @@ public final class PresenceTracker {
             args.add(score);
             args.add(entry);
         }
-        return redis.zadd(args).mapEmpty();
+        return timed(redis.zadd(args)).mapEmpty();
     }
 
     /** Removes expired leases; announces when any went, so every node refreshes its list. */
     public Future<Void> sweep(String roomId) {
-        return redis.zremrangebyscore(new RoomKeys(roomId).presence(), "-inf", Long.toString(clock.millis()))
+        return timed(redis.zremrangebyscore(new RoomKeys(roomId).presence(), "-inf", Long.toString(clock.millis())))
             .compose(removed -> removed != null && removed.toLong() > 0 ? announce(roomId) : Future.succeededFuture());
     }
 
     /** Member ids with at least one live lease, in order of their oldest-expiring lease. */
     public Future<List<String>> online(String roomId) {
-        return redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf"))
+        return timed(redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf")))
             .map(PresenceTracker::memberIds);
     }
 
@@ -82,7 +89,7 @@ public final class PresenceTracker {
     }
 
     private Future<Void> announce(String roomId) {
-        return redis.publish(new RoomKeys(roomId).channel(), NOTICE).mapEmpty();
+        return timed(redis.publish(new RoomKeys(roomId).channel(), NOTICE)).mapEmpty();
     }
 
     private long expiry() {

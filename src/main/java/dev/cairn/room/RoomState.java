@@ -1,7 +1,6 @@
 package dev.cairn.room;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -64,12 +63,6 @@ public record RoomState(String id, long seq, String title, long createdAt, Map<S
 
     RoomState withRoom(String newTitle, long newCreatedAt, Map<String, Member> newMembers) {
         return new RoomState(id, seq, newTitle, newCreatedAt, newMembers, parts);
-    }
-
-    RoomState withMember(Member member) {
-        Map<String, Member> next = new LinkedHashMap<>(members);
-        next.put(member.id(), member);
-        return withRoom(title, createdAt, next);
     }
 
     /** The state after {@code event}; its sequence number must be the next one. */

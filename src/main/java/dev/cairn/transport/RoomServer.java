@@ -63,7 +63,7 @@ public final class RoomServer extends VerticleBase {
         Loop loop = Loop.current(context);
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
-            new PresenceTracker(api, limits.presenceTtlSeconds(), clock));
+            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()));
         rooms.bind(node);
 
         Router router = Router.router(vertx);
