@@ -49,6 +49,11 @@ final class Delivery {
         schedule();
     }
 
+    /** Drops the events queued this turn: the room reloaded and every board gets a snapshot instead. */
+    void discardEvents() {
+        events.clear();
+    }
+
     void signal(String json, String fromConnection) {
         signals.add(new Relayed(json, fromConnection));
         schedule();
@@ -78,18 +83,34 @@ final class Delivery {
         Map<String, String> frames = new HashMap<>();
         Map<Loop, List<Write>> byLoop = new LinkedHashMap<>();
         boolean privateEvents = batch.stream().anyMatch(Entry::isPrivate);
+        boolean shared = !privateEvents && relayed.isEmpty();
         long firstSeq = batch.isEmpty() ? 0 : batch.get(0).seq();
+        long lastSeq = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).seq();
+        String whole = null;
         for (Connection c : connections) {
             if (c.lastSent < 0) continue;
             int from = batch.isEmpty() ? 0 : (int) Math.min(batch.size(), Math.max(0, c.lastSent + 1 - firstSeq));
-            List<Integer> own = new ArrayList<>();
-            for (int i = 0; i < relayed.size(); i++) if (relayed.get(i).from().equals(c.key)) own.add(i);
-            if (from == batch.size() && own.size() == relayed.size()) continue;
-            Viewer viewer = privateEvents ? c.viewer(state) : null;
-            String key = from + "|" + (viewer == null ? "" : viewer) + "|" + own;
-            int start = from;
-            String frame = frames.computeIfAbsent(key, k -> build(batch.subList(start, batch.size()), viewer, relayed, own));
-            if (!batch.isEmpty()) c.lastSent = Math.max(c.lastSent, batch.get(batch.size() - 1).seq());
+            String frame;
+            if (shared) {
+                // The common case: public events only, the same frame for every board at the same seq.
+                if (from == batch.size()) continue;
+                if (from == 0) {
+                    if (whole == null) whole = build(batch, null, relayed, List.of());
+                    frame = whole;
+                } else {
+                    int start = from;
+                    frame = frames.computeIfAbsent(Integer.toString(from), k -> build(batch.subList(start, batch.size()), null, relayed, List.of()));
+                }
+            } else {
+                List<Integer> own = new ArrayList<>();
+                for (int i = 0; i < relayed.size(); i++) if (relayed.get(i).from().equals(c.key)) own.add(i);
+                if (from == batch.size() && own.size() == relayed.size()) continue;
+                Viewer viewer = privateEvents ? c.viewer(state) : null;
+                String key = from + "|" + (viewer == null ? "" : viewer) + "|" + own;
+                int start = from;
+                frame = frames.computeIfAbsent(key, k -> build(batch.subList(start, batch.size()), viewer, relayed, own));
+            }
+            if (!batch.isEmpty()) c.lastSent = Math.max(c.lastSent, lastSeq);
             byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, frame));
         }
         byLoop.forEach((socketLoop, writes) -> socketLoop.run(() -> {

@@ -78,7 +78,7 @@ final class LiveRoom {
         highestSeen = Math.max(highestSeen, loaded.seq());
         scheduler.cancel();
         scheduler.rearm(replica.state());
-        if (loaded.seq() > replica.seq()) catchUp();
+        if (highestSeen > replica.seq()) catchUp();
     }
 
     // ---- accessors for the room's parts ------------------------------------------------------
@@ -176,11 +176,12 @@ final class LiveRoom {
             return;
         }
         if (payload.startsWith("{")) {
-            delivery.signal(payload, Wire.tree(payload).path("conn").asText());
+            if (replica.loaded()) delivery.signal(payload, Wire.tree(payload).path("conn").asText());
             return;
         }
         JsonNode frames = Wire.tree(payload);
         for (JsonNode frame : frames) highestSeen = Math.max(highestSeen, frame.get("seq").asLong());
+        // While loading, catching up or reloading, what arrives is fetched from the archive afterwards.
         if (!ready()) return;
         List<String> jsons = new ArrayList<>(frames.size());
         for (JsonNode frame : frames) jsons.add(frame.toString());
@@ -262,6 +263,7 @@ final class LiveRoom {
         reloading = done.future();
         here(node.store().load(id, window)).onComplete(loaded -> {
             if (loaded.succeeded()) {
+                delivery.discardEvents();
                 init(loaded.result());
                 for (Connection c : connections) bringUpToDate(c, -1);
             } else {

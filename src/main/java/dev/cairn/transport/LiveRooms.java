@@ -22,6 +22,8 @@ final class LiveRooms implements RoomBus.Listener {
     private Loop loop;
     private final Map<String, LiveRoom> rooms = new HashMap<>();
     private final Map<String, Future<LiveRoom>> loading = new HashMap<>();
+    /** Rooms being loaded: they already hear their channel, so nothing published after the read is lost. */
+    private final Map<String, LiveRoom> arriving = new HashMap<>();
     /** Sockets this loop accepted; read by /health from any loop. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
@@ -42,8 +44,10 @@ final class LiveRooms implements RoomBus.Listener {
         Future<LiveRoom> pending = loading.get(roomId);
         if (pending != null) return pending;
         LiveRoom fresh = new LiveRoom(roomId, node);
+        arriving.put(roomId, fresh);
         Future<LiveRoom> load = fresh.load().onComplete(done -> {
             loading.remove(roomId);
+            arriving.remove(roomId);
             if (done.succeeded()) rooms.put(roomId, fresh);
             else node.bus().unsubscribe(roomId);
         });
@@ -74,6 +78,7 @@ final class LiveRooms implements RoomBus.Listener {
     public void onRoomMessage(String roomId, String payload) {
         loop.run(() -> {
             LiveRoom room = rooms.get(roomId);
+            if (room == null) room = arriving.get(roomId);
             if (room != null) room.onBusPayload(payload);
         });
     }

@@ -16,7 +16,11 @@ import java.util.Objects;
 final class Scheduler {
     private final LiveRoom room;
     private final Node node;
+    /** A fired deadline that may come back (the commit found it not due after all) waits this long. */
+    private static final long REFIRE_AFTER_MS = 1000;
+
     private Modules.Due armed;
+    private Modules.Due fired;
     private long timer = -1;
 
     Scheduler(LiveRoom room, Node node) {
@@ -32,6 +36,7 @@ final class Scheduler {
         armed = due;
         if (due == null) return;
         long delay = Math.max(1, due.deadline().at() - node.now());
+        if (due.equals(fired)) delay = Math.max(delay, REFIRE_AFTER_MS);
         timer = node.vertx().setTimer(delay, id -> room.loop().run(() -> fire(due)));
     }
 
@@ -45,6 +50,7 @@ final class Scheduler {
         if (!Objects.equals(due, armed)) return;
         timer = -1;
         armed = null;
+        fired = due;
         room.submit(Submission.of(RoomRules.SYSTEM, null,
             (state, history) -> node.rules().due(state, due.module(), due.deadline().id(), node.now())))
             .onComplete(done -> rearm(room.replica().state()));
