@@ -237,9 +237,15 @@ final class LiveRoom {
         checkOwner();
         if (reloading != null) return reloading;
         if (catchingUp != null) return catchingUp;
-        catchingUp = here(node.store().eventsAfter(id, replica.seq(), CATCH_UP_PAGE)).compose(frames -> {
-            if (!absorb(frames)) return reloading != null ? reloading : Future.<Void>succeededFuture();
-            return Future.<Void>succeededFuture();
+        long from = replica.seq();
+        // Read from our own newest seq, inclusive: Redis must still hold that very frame, or this
+        // copy has diverged (Redis went backwards while we were not listening) and must reload.
+        catchingUp = here(node.store().eventsAfter(id, Math.max(0, from - 1), CATCH_UP_PAGE)).compose(frames -> {
+            if (from > 0 && (frames.isEmpty() || Wire.tree(frames.get(0)).get("seq").asLong() != from)) {
+                return reload("Redis no longer holds this node's event " + from);
+            }
+            absorb(frames);
+            return reloading != null ? reloading : Future.<Void>succeededFuture();
         });
         catchingUp.onComplete(done -> {
             catchingUp = null;
