@@ -56,6 +56,33 @@ final class Frames {
         return frame(type, null).put("memberId", memberId).put("conn", conn).put("gone", true).toString();
     }
 
+    /**
+     * The elements of a JSON array of objects, each exactly as written (a publication is the
+     * committed frames joined with commas between brackets). Scans strings and nesting only.
+     */
+    static List<String> splitArray(String array) {
+        List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        for (int i = 0; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (depth == 1 && c == '{') start = i;
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 1 && c == '}') out.add(array.substring(start, i + 1));
+            }
+        }
+        return out;
+    }
+
     static String presence(List<String> online) {
         ObjectNode node = frame("presence", null);
         ArrayNode ids = node.putArray("online");

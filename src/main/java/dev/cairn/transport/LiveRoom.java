@@ -179,13 +179,16 @@ final class LiveRoom {
             if (replica.loaded()) delivery.signal(payload, Wire.tree(payload).path("conn").asText());
             return;
         }
-        JsonNode frames = Wire.tree(payload);
-        for (JsonNode frame : frames) highestSeen = Math.max(highestSeen, frame.get("seq").asLong());
+        // The frames exactly as committed (not re-serialized), so they compare equal to our own copy.
+        List<String> jsons = Frames.splitArray(payload);
+        List<JsonNode> frames = new ArrayList<>(jsons.size());
+        for (String json : jsons) {
+            JsonNode frame = Wire.tree(json);
+            highestSeen = Math.max(highestSeen, frame.get("seq").asLong());
+            frames.add(frame);
+        }
         // While loading, catching up or reloading, what arrives is fetched from the archive afterwards.
-        if (!ready()) return;
-        List<String> jsons = new ArrayList<>(frames.size());
-        for (JsonNode frame : frames) jsons.add(frame.toString());
-        absorb(jsons);
+        if (ready()) absorb(jsons, frames);
     }
 
     /**
@@ -194,9 +197,16 @@ final class LiveRoom {
      * already held starts a reload.
      */
     boolean absorb(List<String> frames) {
+        List<JsonNode> parsed = new ArrayList<>(frames.size());
+        for (String json : frames) parsed.add(Wire.tree(json));
+        return absorb(frames, parsed);
+    }
+
+    private boolean absorb(List<String> jsons, List<JsonNode> frames) {
         List<Entry> fresh = new ArrayList<>();
-        for (String json : frames) {
-            JsonNode frame = Wire.tree(json);
+        for (int i = 0; i < jsons.size(); i++) {
+            String json = jsons.get(i);
+            JsonNode frame = frames.get(i);
             Replica.Fit fit = replica.offer(json, frame, fresh);
             if (fit == Replica.Fit.GAP) {
                 deliverApplied(fresh);
