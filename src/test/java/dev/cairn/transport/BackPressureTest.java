@@ -4,19 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.CairnNode;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
+import dev.cairn.support.RawWebSocket;
 import dev.cairn.support.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -86,11 +81,8 @@ class BackPressureTest {
         try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"));
              BoardClient watcher = BoardClient.connect(node.port(),
                  Api.join(node.port(), created.text("roomId"), "Watcher").text("token"));
-             Socket raw = new Socket()) {
-            raw.setReceiveBufferSize(4096);
-            raw.connect(new java.net.InetSocketAddress("127.0.0.1", node.port()));
-            upgrade(raw);
-            sendText(raw.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + sleepy.text("token") + "\"}");
+             Socket raw = RawWebSocket.open(node.port(), 4096)) {
+            RawWebSocket.sendText(raw.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + sleepy.text("token") + "\"}");
             watcher.await("the sleepy board online", c -> c.online().contains(sleepy.text("memberId")));
             // Never read again. Big edits fill the kernel's buffers, then the node's queue for it.
             String chunk = "x".repeat(4000);
@@ -143,35 +135,5 @@ class BackPressureTest {
                 assertFalse(late.isClosed());
             }
         }
-    }
-
-    private static void upgrade(Socket socket) throws IOException {
-        socket.setSoTimeout(30_000);
-        String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + node.port() + "\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) head.write(in.read());
-        assertTrue(head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101"), head.toString());
-    }
-
-    private static void sendText(OutputStream out, String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xff);
-        }
-        byte[] mask = {1, 2, 3, 4};
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) frame.write(payload[i] ^ mask[i % 4]);
-        out.write(frame.toByteArray());
-        out.flush();
     }
 }
