@@ -63,6 +63,41 @@ class BackPressureTest {
     }
 
     @Test
+    void anObserverWithFiveBoardsSendingSixtyCaretsEachClosesNoneOfTheOtherBoards() {
+        Api.Reply created = Api.createRoom(node.port(), "Carets", "Ana");
+        String roomId = created.text("roomId");
+        Api.Reply watcher = Api.post(node.port(), "/api/rooms/" + roomId + "/members", Map.of("name", "Projector", "observer", true));
+        List<BoardClient> healthy = new ArrayList<>();
+        List<BoardClient> observer = new ArrayList<>();
+        try {
+            for (int i = 0; i < 9; i++) healthy.add(BoardClient.connect(node.port(), Api.join(node.port(), roomId, "H" + i).text("token")));
+            for (int i = 0; i < 5; i++) observer.add(BoardClient.connect(node.port(), watcher.text("token")));
+            long seq = healthy.get(8).room().seq();
+            for (int k = 0; k < 60; k++) {
+                for (BoardClient o : observer) o.sendRaw("{\"type\":\"purpose.caret\",\"seq\":" + seq + ",\"anchor\":" + k + ",\"head\":" + k + "}");
+            }
+            // The last caret of every observer board reaches every healthy board.
+            for (BoardClient board : healthy) {
+                board.await("every observer board's last caret", c -> c.frames().stream()
+                    .filter(f -> f.path("type").asText().equals("caret") && f.path("anchor").asInt() == 59).count() == 5);
+            }
+            JsonNode ack = healthy.get(0).command("member.rename", Map.of("name", "Still here"));
+            for (BoardClient board : healthy) {
+                board.awaitSeq(ack.path("seq").asLong());
+                assertFalse(board.isClosed(), "a healthy board is never closed for others' carets");
+            }
+            for (BoardClient o : observer) {
+                assertFalse(o.isClosed());
+                assertFalse(o.has(f -> f.path("type").asText().equals("caret") && f.path("conn").asText().equals(
+                    o.frames().get(0).path("conn").asText())), "a board never gets its own caret back");
+            }
+        } finally {
+            healthy.forEach(BoardClient::close);
+            observer.forEach(BoardClient::close);
+        }
+    }
+
+    @Test
     void fortyPingsInABurstAreEachAnsweredAndCloseNothing() {
         Api.Reply created = Api.createRoom(node.port(), "Pings", "Ana");
         try (BoardClient ana = BoardClient.connect(node.port(), created.text("token"))) {
