@@ -332,7 +332,10 @@ final class Connection {
         }
         if (queuedBytes == 0) lastDrained = node.now();
         queuedBytes += size;
-        socket.writeFrame(WebSocketFrame.textFrame(frame, true)).onComplete(done -> {
+        // writeTextMessage encodes straight into a pooled buffer but splits at the frame size;
+        // a frame that may be larger (a big snapshot) is built whole instead, at the cost of a copy.
+        boolean fits = size * 3 <= node.settings().limits().maxMessageBytes();
+        (fits ? socket.writeTextMessage(frame) : socket.writeFrame(WebSocketFrame.textFrame(frame, true))).onComplete(done -> {
             queuedBytes -= size;
             lastDrained = node.now();
         });
