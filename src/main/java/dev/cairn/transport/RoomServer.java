@@ -32,6 +32,7 @@ public final class RoomServer extends VerticleBase {
     /** How long shutdown waits for the 1001 closes to reach the boards. */
     private static final long CLOSE_WAIT_MS = 3000;
     private static final long DUE_SCAN_MS = 1000;
+    private static final long LEAVE_GRACE_MS = 200;
 
     private final Settings settings;
     private final String secret;
@@ -132,7 +133,10 @@ public final class RoomServer extends VerticleBase {
     @Override
     public Future<?> stop() {
         Future<Void> closing = rooms == null ? Future.succeededFuture()
-            : rooms.closeAll().timeout(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty();
+            : rooms.closeAll().timeout(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty()
+                // The closed sockets leave their rooms on the rooms' loops, which writes their
+                // presence to Redis: give those writes a moment before the Redis client goes.
+                .compose(v -> vertx.timer(LEAVE_GRACE_MS).<Void>mapEmpty());
         return closing
             .eventually(() -> server == null ? Future.succeededFuture() : server.close())
             .eventually(() -> bus.close())
