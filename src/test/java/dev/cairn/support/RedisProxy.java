@@ -42,6 +42,7 @@ public final class RedisProxy implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Set<Link> links = new LinkedHashSet<>(); // guarded by lock
+    private boolean repliesHeld; // guarded by lock
     private boolean held; // guarded by lock
     private boolean closed; // guarded by lock
 
@@ -132,6 +133,24 @@ public final class RedisProxy implements AutoCloseable {
             while (links.stream().anyMatch(l -> l.frozen && l.inFlight > 0 && !l.closed)) {
                 waitUntil(deadline, "a write in flight did not finish");
             }
+        }
+    }
+
+    /**
+     * Holds every reply Redis sends on the connections that are not subscribers: commands still
+     * reach Redis and run, but the node hears nothing back (a commit whose answer is lost).
+     */
+    public void holdReplies() {
+        synchronized (lock) {
+            repliesHeld = true;
+        }
+    }
+
+    /** Forwards the held replies, in order, and stops holding. */
+    public void releaseReplies() {
+        synchronized (lock) {
+            repliesHeld = false;
+            lock.notifyAll();
         }
     }
 
@@ -241,7 +260,7 @@ public final class RedisProxy implements AutoCloseable {
                 if (n < 0) break;
                 boolean subscribe = detector != null && detector.accept(buf, n);
                 if (subscribe) link.subscriber = true;
-                if (!awaitTurn(link, subscribe)) break;
+                if (!awaitTurn(link, subscribe, upstream)) break;
                 try {
                     out.write(buf, 0, n);
                     out.flush();
@@ -257,14 +276,15 @@ public final class RedisProxy implements AutoCloseable {
     }
 
     /** Parks the pump while its chunk is held or its link frozen; false when the link closed meanwhile. */
-    private boolean awaitTurn(Link link, boolean subscribe) {
+    private boolean awaitTurn(Link link, boolean subscribe, boolean upstream) {
         synchronized (lock) {
             if (subscribe && held && !link.closed) {
                 link.holding = true;
                 lock.notifyAll();
             }
             try {
-                while (!link.closed && ((link.holding && held) || link.frozen)) {
+                while (!link.closed && ((link.holding && held) || link.frozen
+                    || (!upstream && repliesHeld && !link.subscriber))) {
                     lock.wait(WAIT_SLICE_MS);
                 }
             } catch (InterruptedException e) {
