@@ -25,6 +25,7 @@ final class LiveRoom {
     private static final Logger LOG = Logger.getLogger(LiveRoom.class.getName());
     /** Most archived frames read in one catch-up step. */
     private static final int CATCH_UP_PAGE = 5000;
+    private static final long RELOAD_AT_MOST_EVERY_MS = 1000;
 
     final String id;
     private final Node node;
@@ -38,6 +39,7 @@ final class LiveRoom {
     private long highestSeen;
     private Future<Void> catchingUp;
     private Future<Void> reloading;
+    private long lastReload = Long.MIN_VALUE / 2;
     /** Hellos between "room found" and "attached": the room must not be evicted under them. */
     private int arriving;
     long idleSince;
@@ -260,7 +262,15 @@ final class LiveRoom {
         catchingUp.onComplete(done -> {
             catchingUp = null;
             if (done.failed()) LOG.warning("room " + id + ": catch-up failed: " + done.cause().getMessage());
-            if (done.succeeded() && highestSeen > replica.seq() && reloading == null) catchUp();
+            boolean behind = done.succeeded() && highestSeen > replica.seq() && reloading == null;
+            if (behind && replica.seq() == from) {
+                // Redis announced a seq its archive does not reach (damaged or foreign data): say
+                // so once instead of asking again and again.
+                LOG.severe("room " + id + ": Redis reports seq " + highestSeen + " but its archive ends at " + from);
+                highestSeen = from;
+                behind = false;
+            }
+            if (behind) catchUp();
             else pipeline.drain();
         });
         return catchingUp;
@@ -277,7 +287,14 @@ final class LiveRoom {
         highestSeen = 0;
         Promise<Void> done = Promise.promise();
         reloading = done.future();
-        here(node.store().load(id, window)).onComplete(loaded -> {
+        // A room whose Redis data does not add up (a seq its archive cannot reach) would reload
+        // again at once: reload it at most once a second, so it cannot hammer Redis.
+        long wait = Math.max(0, lastReload + RELOAD_AT_MOST_EVERY_MS - node.now());
+        Future<Void> pause = wait == 0 ? Future.succeededFuture() : here(node.vertx().timer(wait).mapEmpty());
+        here(pause.compose(v -> {
+            lastReload = node.now();
+            return node.store().load(id, window);
+        })).onComplete(loaded -> {
             if (loaded.succeeded()) {
                 delivery.discardEvents();
                 init(loaded.result());
