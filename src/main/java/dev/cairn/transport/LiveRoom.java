@@ -250,6 +250,8 @@ final class LiveRoom {
         if (reloading != null) return reloading;
         if (catchingUp != null) return catchingUp;
         long from = replica.seq();
+        // Every seq seen before this read was committed before it, so the read must reach it.
+        long target = highestSeen;
         // Read from our own newest seq, inclusive: Redis must still hold that very frame, or this
         // copy has diverged (Redis went backwards while we were not listening) and must reload.
         catchingUp = here(node.store().eventsAfter(id, Math.max(0, from - 1), CATCH_UP_PAGE)).compose(frames -> {
@@ -263,10 +265,10 @@ final class LiveRoom {
             catchingUp = null;
             if (done.failed()) LOG.warning("room " + id + ": catch-up failed: " + done.cause().getMessage());
             boolean behind = done.succeeded() && highestSeen > replica.seq() && reloading == null;
-            if (behind && replica.seq() == from) {
+            if (behind && replica.seq() == from && target > from) {
                 // Redis announced a seq its archive does not reach (damaged or foreign data): say
                 // so once instead of asking again and again.
-                LOG.severe("room " + id + ": Redis reports seq " + highestSeen + " but its archive ends at " + from);
+                LOG.severe("room " + id + ": Redis reports seq " + target + " but its archive ends at " + from);
                 highestSeen = from;
                 behind = false;
             }

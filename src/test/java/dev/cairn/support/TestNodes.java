@@ -42,7 +42,39 @@ public final class TestNodes {
         }
     }
 
-    /** Stops the node; then fails if it logged an unhandled exception while it ran. */
+    /** SEVERE records Cairn's own loggers wrote in this JVM, not yet expected by a test. */
+    private static final List<java.util.logging.LogRecord> SEVERE = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its handler. */
+    private static final List<java.util.logging.Logger> LOGGERS = List.of(
+        java.util.logging.Logger.getLogger("dev.cairn"), java.util.logging.Logger.getLogger("cairn"));
+
+    static {
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) SEVERE.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (java.util.logging.Logger logger : LOGGERS) logger.addHandler(capture);
+    }
+
+    /** A test that provokes a SEVERE line on purpose takes it out, so that stopping its node does not fail. */
+    public static void expectLogged(String containing) {
+        if (!SEVERE.removeIf(r -> String.valueOf(r.getMessage()).contains(containing))) {
+            throw new AssertionError("expected a SEVERE log line containing '" + containing + "'");
+        }
+    }
+
+    /** Stops the node; then fails if it logged an unhandled exception or any SEVERE line while tests ran. */
     public static void stopQuietly(CairnNode node) {
         if (node == null) return;
         try {
@@ -55,7 +87,14 @@ public final class TestNodes {
             AssertionError failure = new AssertionError("the node logged " + unhandled.size()
                 + " unhandled exception(s); the first: " + unhandled.get(0));
             unhandled.forEach(failure::addSuppressed);
+            SEVERE.clear();
             throw failure;
+        }
+        if (!SEVERE.isEmpty()) {
+            List<java.util.logging.LogRecord> logged = List.copyOf(SEVERE);
+            SEVERE.clear();
+            throw new AssertionError("a node logged " + logged.size() + " SEVERE line(s); the first: "
+                + logged.get(0).getLoggerName() + ": " + logged.get(0).getMessage());
         }
     }
 }
