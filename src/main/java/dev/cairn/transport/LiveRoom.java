@@ -3,8 +3,10 @@ package dev.cairn.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.presence.PresenceTracker;
 import dev.cairn.protocol.Wire;
+import dev.cairn.room.Modules;
 import dev.cairn.room.Sequenced;
 import dev.cairn.room.Viewer;
+import dev.cairn.store.Commit;
 import dev.cairn.store.LoadedRoom;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -344,9 +346,8 @@ final class LiveRoom {
         checkOwner();
         if (!ready()) return;
         if (!scheduler.dueNow()) {
-            var due = dev.cairn.room.Modules.earliest(replica.state());
-            node.store().setDue(id, replica.seq(), due == null ? dev.cairn.store.Commit.NOT_DUE
-                : Long.toString(due.deadline().at()));
+            Modules.Due due = Modules.earliest(replica.state());
+            node.store().setDue(id, replica.seq(), due == null ? Commit.NOT_DUE : Long.toString(due.deadline().at()));
         }
     }
 
