@@ -109,6 +109,24 @@ public final class RedisRoomStore implements RoomStore {
         return out
         """;
 
+    /*
+     * KEYS: archive, the first layout's log and history, then projection lists (L).
+     * ARGV: n frames, p projections, then n (seq, frame) pairs, then p (list index, value) pairs.
+     * Moves a room of the first storage layout into the archive once: nothing if it has one already.
+     */
+    private static final String MIGRATE_SCRIPT = """
+        if redis.call('XLEN', KEYS[1]) > 0 then return 0 end
+        local n = tonumber(ARGV[1])
+        local p = tonumber(ARGV[2])
+        for i = 1, n do redis.call('XADD', KEYS[1], ARGV[1 + 2 * i] .. '-0', 'f', ARGV[2 + 2 * i]) end
+        for i = 1, p do
+          local o = 2 + 2 * n + 2 * i
+          redis.call('RPUSH', KEYS[3 + tonumber(ARGV[o - 1])], ARGV[o])
+        end
+        redis.call('DEL', KEYS[2], KEYS[3])
+        return 1
+        """;
+
     /* KEYS: archive. ARGV: seqs. Returns the frames of those seqs that exist, in order. */
     private static final String ARCHIVED_SCRIPT = """
         local out = {}
@@ -149,6 +167,7 @@ public final class RedisRoomStore implements RoomStore {
     private final LuaScript probe;
     private final LuaScript release;
     private final LuaScript setDue;
+    private final LuaScript migrate;
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
     public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
@@ -161,6 +180,7 @@ public final class RedisRoomStore implements RoomStore {
         this.probe = new LuaScript(redis, PROBE_SCRIPT);
         this.release = new LuaScript(redis, RELEASE_SCRIPT);
         this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
+        this.migrate = new LuaScript(redis, MIGRATE_SCRIPT);
     }
 
     private <T> Future<T> timed(Future<T> call) {
@@ -206,12 +226,51 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<LoadedRoom> load(String roomId, int window) {
         RoomKeys keys = new RoomKeys(roomId);
-        return timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive()), List.of(Integer.toString(window))))
+        return migrateFirstLayout(keys).compose(v -> timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive()), List.of(Integer.toString(window))))
             .map(r -> {
                 List<String> frames = new ArrayList<>(Math.max(0, r.size() - 2));
                 for (int i = 2; i < r.size(); i++) frames.add(r.get(i).toString());
                 return new LoadedRoom(r.get(0).toLong(), r.get(1) == null ? null : r.get(1).toString(), frames);
+            }));
+    }
+
+    /**
+     * A room written by the first storage layout (a sorted-set log of the newest events and a list
+     * of every purpose edit, no archive) is moved into the archive when it is first loaded: both
+     * merged in seq order, each module's projections rebuilt from them. One EXISTS per load otherwise.
+     */
+    private Future<Void> migrateFirstLayout(RoomKeys keys) {
+        return timed(redis.exists(List.of(keys.legacyLog()))).compose(found -> {
+            if (found.toLong() == 0) return Future.succeededFuture();
+            Future<Response> history = timed(redis.lrange(keys.legacyHistory(), "0", "-1"));
+            Future<Response> log = timed(redis.zrange(List.of(keys.legacyLog(), "0", "-1")));
+            return Future.all(history, log).compose(both -> {
+                java.util.TreeMap<Long, String> bySeq = new java.util.TreeMap<>();
+                for (Response frame : history.result()) put(bySeq, frame.toString());
+                for (Response frame : log.result()) put(bySeq, frame.toString());
+                Map<String, Integer> lists = new LinkedHashMap<>();
+                List<String> projected = new ArrayList<>();
+                List<String> args = new ArrayList<>(List.of(Integer.toString(bySeq.size()), "0"));
+                bySeq.forEach((seq, frame) -> {
+                    args.add(Long.toString(seq));
+                    args.add(frame);
+                    dev.cairn.room.Sequenced event = dev.cairn.protocol.Wire.decodeEvent(dev.cairn.protocol.Wire.tree(frame));
+                    for (Projection p : dev.cairn.room.Modules.forEvent(event.event()).projections(event)) {
+                        projected.add(Integer.toString(lists.computeIfAbsent(p.list(), l -> lists.size() + 1)));
+                        projected.add(p.value());
+                    }
+                });
+                args.set(1, Integer.toString(projected.size() / 2));
+                args.addAll(projected);
+                List<String> keyList = new ArrayList<>(List.of(keys.archive(), keys.legacyLog(), keys.legacyHistory()));
+                for (String list : lists.keySet()) keyList.add(keys.list(list));
+                return timed(migrate.run(keyList, args)).mapEmpty();
             });
+        });
+    }
+
+    private static void put(java.util.TreeMap<Long, String> bySeq, String frame) {
+        bySeq.putIfAbsent(dev.cairn.protocol.Wire.tree(frame).get("seq").asLong(), frame);
     }
 
     @Override

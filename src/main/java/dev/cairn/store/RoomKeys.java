@@ -40,6 +40,16 @@ public record RoomKeys(String roomId) {
         return prefix() + "list:" + name;
     }
 
+    /** The first storage layout's sorted-set log, moved into the archive on first load. */
+    public String legacyLog() {
+        return prefix() + "log";
+    }
+
+    /** The first storage layout's list of every purpose edit, moved into the archive on first load. */
+    public String legacyHistory() {
+        return prefix() + "history";
+    }
+
     /** Sorted set of online connections, scored by when their lease expires. */
     public String presence() {
         return prefix() + "presence";
