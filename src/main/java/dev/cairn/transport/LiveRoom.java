@@ -66,10 +66,15 @@ final class LiveRoom {
         }
     }
 
-    /** Subscribe first and wait for Redis to confirm, then read, so that nothing published in between is missed. */
+    /**
+     * Subscribe first and wait for Redis to confirm, then read, so that nothing published in between
+     * is missed. Fails (and the hello is answered {@code unavailable}) if Redis does not confirm in time.
+     */
     Future<LiveRoom> load() {
         checkOwner();
-        return here(node.bus().subscribe(id).compose(v -> node.store().load(id, window))).map(loaded -> {
+        long timeout = node.settings().limits().redisTimeoutMillis();
+        return here(node.bus().subscribe(id).timeout(timeout, java.util.concurrent.TimeUnit.MILLISECONDS)
+            .compose(v -> node.store().load(id, window))).map(loaded -> {
             init(loaded);
             presence.refresh();
             return this;
