@@ -17,8 +17,11 @@ public record PurposeState(String text, int rev, long churn, boolean locked, Map
         targets = List.copyOf(targets);
     }
 
+    private static final PurposeState EMPTY = new PurposeState("", 0, 0, false, Map.of(), List.of(), null);
+
+    /** The purpose of a room that has had no purpose event (one shared instance: records are immutable). */
     public static PurposeState empty() {
-        return new PurposeState("", 0, 0, false, Map.of(), List.of(), null);
+        return EMPTY;
     }
 
     PurposeState withDraft(String newText, long addedChurn) {

@@ -1,6 +1,9 @@
 package dev.cairn.store;
 
+import dev.cairn.protocol.Wire;
+import dev.cairn.room.Modules;
 import dev.cairn.room.Projection;
+import dev.cairn.room.Sequenced;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -245,7 +249,7 @@ public final class RedisRoomStore implements RoomStore {
             Future<Response> history = timed(redis.lrange(keys.legacyHistory(), "0", "-1"));
             Future<Response> log = timed(redis.zrange(List.of(keys.legacyLog(), "0", "-1")));
             return Future.all(history, log).compose(both -> {
-                java.util.TreeMap<Long, String> bySeq = new java.util.TreeMap<>();
+                TreeMap<Long, String> bySeq = new TreeMap<>();
                 for (Response frame : history.result()) put(bySeq, frame.toString());
                 for (Response frame : log.result()) put(bySeq, frame.toString());
                 Map<String, Integer> lists = new LinkedHashMap<>();
@@ -254,8 +258,8 @@ public final class RedisRoomStore implements RoomStore {
                 bySeq.forEach((seq, frame) -> {
                     args.add(Long.toString(seq));
                     args.add(frame);
-                    dev.cairn.room.Sequenced event = dev.cairn.protocol.Wire.decodeEvent(dev.cairn.protocol.Wire.tree(frame));
-                    for (Projection p : dev.cairn.room.Modules.forEvent(event.event()).projections(event)) {
+                    Sequenced event = Wire.decodeEvent(Wire.tree(frame));
+                    for (Projection p : Modules.forEvent(event.event()).projections(event)) {
                         projected.add(Integer.toString(lists.computeIfAbsent(p.list(), l -> lists.size() + 1)));
                         projected.add(p.value());
                     }
@@ -269,8 +273,8 @@ public final class RedisRoomStore implements RoomStore {
         });
     }
 
-    private static void put(java.util.TreeMap<Long, String> bySeq, String frame) {
-        bySeq.putIfAbsent(dev.cairn.protocol.Wire.tree(frame).get("seq").asLong(), frame);
+    private static void put(TreeMap<Long, String> bySeq, String frame) {
+        bySeq.putIfAbsent(Wire.tree(frame).get("seq").asLong(), frame);
     }
 
     @Override

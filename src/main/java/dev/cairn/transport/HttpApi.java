@@ -211,14 +211,10 @@ final class HttpApi {
             });
     }
 
-    /** An archived frame as {@code viewer} may see it. */
+    /** An archived frame as {@code viewer} may see it (decoded only when some module keeps private parts). */
     private static String seenBy(String frame, Viewer viewer) {
         if (!Modules.ANY_PRIVATE) return frame;
-        Sequenced event = Wire.decodeEvent(Wire.tree(frame));
-        Module<?> module = Modules.forEvent(event.event());
-        if (!module.hasPrivateParts()) return frame;
-        Sequenced seen = module.view(event, viewer);
-        return seen == event ? frame : Wire.encode(seen);
+        return Delivery.frameFor(List.of(Entry.of(frame, Wire.decodeEvent(Wire.tree(frame)))), viewer);
     }
 
     private Map<String, Object> membership(String roomId, String memberId, Role role) {
