@@ -2,6 +2,7 @@ package dev.cairn.room;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One feature of a room, as the core sees it: its commands, events, state part and rules, and the
@@ -111,5 +112,41 @@ public interface Module<S> {
      */
     default Signal.Relay relay(RoomState room, Member sender, Signal signal) {
         return null;
+    }
+
+    // ---- presence ----------------------------------------------------------------------------
+
+    /**
+     * The events that follow from who is online now ({@code online}: member ids with at least one
+     * open board, on any node), for example a meeting's attendance. The core calls this through the
+     * normal commit path, as the system, whenever a node holding the room sees the online set
+     * change; several nodes may call it for the same change, so return events only for what differs
+     * between {@code part} and {@code online}: a second call then commits nothing.
+     */
+    default List<RoomEvent> presence(RoomState room, S part, Set<String> online, long now) {
+        return List.of();
+    }
+
+    // ---- sealed events -----------------------------------------------------------------------
+
+    /**
+     * The form of {@code event} the archive keeps for good, when that must differ from the event
+     * itself (a secret ballot without its choice); null to archive the event as it is. The full
+     * event still reaches every node and is kept apart in Redis, and every read of the archive
+     * returns it in place of the archived form, until a later event {@linkplain #erases erases} it;
+     * from then on only the archived form exists. {@link #apply} must accept both forms.
+     */
+    default Sequenced archived(Sequenced event) {
+        return null;
+    }
+
+    /**
+     * The seqs of earlier sealed events (see {@link #archived}) that {@code event} erases for good,
+     * for example a closed secret vote's ballots; {@code before} is the room just before it. The
+     * commit that carries it also rewrites the snapshot, so no copy of the erased events remains in
+     * Redis (the state after {@code event} must not hold them either).
+     */
+    default List<Long> erases(Sequenced event, RoomState before) {
+        return List.of();
     }
 }
