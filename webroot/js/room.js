@@ -83,7 +83,7 @@ function openBoard(membership) {
   FRAME_HANDLERS.caret = purpose.onCaret;
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
-  mountConnectionStatus({
+  const connectionStatus = mountConnectionStatus({
     store,
     connection,
     pill: byId('connection-pill'),
@@ -95,6 +95,7 @@ function openBoard(membership) {
       window.location.reload();
     },
   });
+  FRAME_HANDLERS.storage = (frame) => connectionStatus.storage(frame.status);
   mountShare({
     store,
     membership,
