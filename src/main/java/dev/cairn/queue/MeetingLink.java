@@ -1,0 +1,22 @@
+package dev.cairn.queue;
+
+import dev.cairn.room.RoomState;
+
+import java.util.Set;
+
+/** What the queue needs from the meeting module: the meeting under way and who is present in it. */
+final class MeetingLink {
+
+    private MeetingLink() {
+    }
+
+    /** The id of the meeting under way, or null. */
+    static String meetingId(RoomState room) {
+        return null;
+    }
+
+    /** The members present in the meeting under way, or null when no meeting is under way. */
+    static Set<String> present(RoomState room) {
+        return null;
+    }
+}
