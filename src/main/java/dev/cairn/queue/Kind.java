@@ -25,9 +25,9 @@ public final class Kind {
         return PRIORITY.indexOf(kind);
     }
 
-    /** Checks a kind a member sent. */
+    /** Checks a kind a member sent; none is a new point. */
     static String raisable(String kind) {
-        if (kind == null) throw Rejection.invalid("kind is required");
+        if (kind == null) return NEW;
         if (!RAISABLE.contains(kind)) throw Rejection.invalid("kind must be one of " + String.join(", ", RAISABLE));
         return kind;
     }

@@ -1,5 +1,7 @@
 package dev.cairn.queue;
 
+import dev.cairn.meeting.Meeting;
+import dev.cairn.meeting.MeetingModule;
 import dev.cairn.room.RoomState;
 
 import java.util.Set;
@@ -12,11 +14,13 @@ final class MeetingLink {
 
     /** The id of the meeting under way, or null. */
     static String meetingId(RoomState room) {
-        return null;
+        Meeting meeting = MeetingModule.current(room);
+        return meeting == null ? null : meeting.id();
     }
 
     /** The members present in the meeting under way, or null when no meeting is under way. */
     static Set<String> present(RoomState room) {
-        return null;
+        Meeting meeting = MeetingModule.current(room);
+        return meeting == null ? null : meeting.present();
     }
 }

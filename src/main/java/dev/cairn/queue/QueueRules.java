@@ -63,6 +63,7 @@ public final class QueueRules {
             if (!actor.id().equals(entry.memberId()) && actor.role() != Role.FACILITATOR) {
                 throw Rejection.forbidden("only facilitators may change someone else's hand");
             }
+            if (c.kind() == null) throw Rejection.invalid("kind is required");
             String kind = Kind.raisable(c.kind());
             if (entry.roundId() != null) throw Rejection.conflict("a turn in the round has no other kind");
             if (kind.equals(entry.kind())) return List.of();

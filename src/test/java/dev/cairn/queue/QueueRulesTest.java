@@ -261,7 +261,7 @@ class QueueRulesTest {
         assertEquals(List.of(), order());
         assertEquals("not_found", code("ben", new Lower("h1")));
         assertEquals("invalid", code("ben", new Raise("shout")));
-        assertEquals("invalid", code("ben", new Raise(null)));
+        assertEquals("new", decide("ben", new Raise(null)).stream().map(e -> ((QueueEvent.HandRaised) e).entry().kind()).findFirst().orElseThrow(), "no kind: a new point");
     }
 
     @Test
@@ -360,6 +360,55 @@ class QueueRulesTest {
         assertNull(queue().round());
         assertEquals("Ben", queue().current().name());
         assertEquals(List.of(), decide("ana", new Clear()), "nothing left to clear");
+    }
+
+    /** Starts a meeting with these members present (their boards open). */
+    private void meeting(String... present) {
+        run("ana", new dev.cairn.meeting.MeetingCommand.Start(false));
+        var module = new dev.cairn.meeting.MeetingModule();
+        commit(RoomRules.SYSTEM, module.presence(room, dev.cairn.meeting.MeetingModule.of(room), java.util.Set.of(present), now));
+    }
+
+    @Test
+    void speakingTimeBelongsToOneMeetingAndTheBalanceGoesIntoTheRecord() {
+        meeting("ana", "ben", "cy", "dee");
+        String first = MeetingLink.meetingId(room);
+        run("ben", new Raise("new"));
+        run("ana", new Next(null));
+        now += 3 * MINUTE;
+        QueueEvent.TurnEnded bens = (QueueEvent.TurnEnded) run("ben", new EndTurn(currentTurn())).get(0);
+        assertEquals(first, bens.meetingId());
+        // participants present: Ben 3 min, Cy 0, Dee 0: Gini = (2 · 2 · 3) / (2 · 3 · 3) = 2/3.
+        assertEquals(1.0 / 3, bens.balance(), 1e-12);
+        run("cy", new Raise("new"));
+        run("ana", new Next(null));
+        now += 3 * MINUTE;
+        QueueEvent.TurnEnded cys = (QueueEvent.TurnEnded) run("ana", new EndTurn(currentTurn())).get(0);
+        // 3, 3, 0: Gini = (2 · (0 + 3 + 3)) / (2 · 3 · 6) = 1/3.
+        assertEquals(2.0 / 3, cys.balance(), 1e-12);
+        run("ana", new Raise("new"));
+        run("ana", new Next(null));
+        now += 10 * MINUTE;
+        QueueEvent.TurnEnded anas = (QueueEvent.TurnEnded) run("ana", new EndTurn(currentTurn())).get(0);
+        assertEquals(2.0 / 3, anas.balance(), 1e-12, "the facilitator's time is shown apart, not in the balance");
+        assertEquals(3 * MINUTE, queue().speakingIn(first, "ben").millis());
+
+        run("ana", new dev.cairn.meeting.MeetingCommand.End());
+        meeting("ana", "ben", "cy", "dee", "eve");
+        String second = MeetingLink.meetingId(room);
+        assertNotEquals(first, second);
+        assertEquals(Speaking.NONE, queue().speakingIn(second, "ben"), "a new meeting starts from nothing");
+        run("ana", new Configure(true, null));
+        run("ben", new Raise("new"));
+        run("dee", new Raise("new"));
+        assertEquals(List.of("Ben", "Dee"), order(), "last meeting's minutes do not count");
+        speak(2);
+        assertEquals(2 * MINUTE, queue().speakingIn(second, "ben").millis());
+        assertEquals(1, queue().speakingIn(second, "ben").turns());
+        assertEquals(second, queue().meetingId());
+
+        run("ana", new StartRound(false, null));
+        assertEquals(List.of("ana", "ben", "cy", "dee", "eve"), queue().round().order(), "everyone present, oldest member first");
     }
 
     @Test
