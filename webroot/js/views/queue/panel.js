@@ -3,13 +3,13 @@
 // balance of the meeting. Time shown is the server's (connection.serverNow()); nothing ticks on
 // the server, the board redraws the clock once a second.
 
-import { h, keepFocus, uid } from '../../dom.js';
+import { h, keepFocus, replaceChildren, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { hueOf } from '../../membership/colors.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as q from '../../queue/commands.js';
 import {
-  RAISABLE, clock, currentMeeting, figures, kindInfo, mine, minutes, ordinal, presentMembers, queueOf, reasonFor,
+  RAISABLE, clock, currentMeeting, figures, kindInfo, mine, ordinal, presentMembers, queueOf, reasonFor,
 } from '../../queue/selectors.js';
 import { commandFailed, toast } from '../toast.js';
 
@@ -63,13 +63,13 @@ export function mountQueue({ store, connection, panel, slot }) {
     const nextButton = facilitator ? h('button', {
       type: 'button', class: 'btn btn-primary btn-small', 'data-testid': 'queue-next', disabled: busy || (!turn && !queue.entries.length),
       onclick: () => run('call the next speaker', () => q.next(connection, turn?.id)),
-    }, icon('arrowRight', 'icon-s'), queue.entries.length ? 'Next speaker' : 'End turn') : null;
+    }, icon('arrowRight', 'icon-s'), 'Next speaker') : null;
+    if (nextButton && !queue.entries.length) nextButton.hidden = true;
     if (!turn) {
       current.dataset.state = 'idle';
-      current.replaceChildren(h('div', { class: 'queue-current-main' },
+      replaceChildren(current, h('div', { class: 'queue-current-main' },
         h('p', { class: 'queue-nobody', 'data-testid': 'queue-speaker', 'data-member-id': '', text: 'Nobody has the floor.' })),
       h('div', { class: 'queue-current-actions' }, nextButton));
-      if (nextButton && !queue.entries.length) nextButton.hidden = true;
       return;
     }
     const name = entryName(turn);
@@ -79,7 +79,7 @@ export function mountQueue({ store, connection, panel, slot }) {
       type: 'button', class: `btn btn-small${isMe ? ' btn-primary' : ''}`, 'data-testid': 'queue-end-turn', disabled: busy,
       onclick: () => run('end the turn', () => q.endTurn(connection, turn.id)),
     }, icon('check', 'icon-s'), isMe ? "I'm done" : 'End turn') : null;
-    current.replaceChildren(
+    replaceChildren(current,
       h('div', { class: 'queue-current-main' }, avatar(turn.memberId, name),
         h('div', { class: 'queue-current-text' },
           h('p', { class: 'queue-speaker', 'data-testid': 'queue-speaker', 'data-member-id': turn.memberId ?? '', 'data-turn-id': turn.id },
@@ -111,7 +111,7 @@ export function mountQueue({ store, connection, panel, slot }) {
   function renderMine(s) {
     const queue = queueOf(s.room);
     if (!canEdit(s)) {
-      mineBox.replaceChildren(h('p', { class: 'hint', text: 'Observers follow the queue; they do not raise hands.' }));
+      replaceChildren(mineBox, h('p', { class: 'hint', text: 'Observers follow the queue; they do not raise hands.' }));
       return;
     }
     const { hand, round } = mine(s);
@@ -143,7 +143,7 @@ export function mountQueue({ store, connection, panel, slot }) {
           title: k.why, onclick: () => run('raise your hand', () => q.raise(connection, k.kind)),
         }, k.label))));
     }
-    mineBox.replaceChildren(...parts);
+    replaceChildren(mineBox, ...parts);
   }
 
   // ---- the queue -----------------------------------------------------------------------------
@@ -153,14 +153,14 @@ export function mountQueue({ store, connection, panel, slot }) {
     const facilitator = isFacilitator(s);
     const roundNote = queue.round ? h('span', { class: 'tag', 'data-testid': 'queue-round-tag',
       text: `Round · ${queue.round.order.length - queue.entries.filter((e) => e.roundId === queue.round.id).length} of ${queue.round.order.length} done` }) : null;
-    listHead.replaceChildren(h('h3', { class: 'section-title', id: 'queue-list-title' }, 'Waiting',
+    replaceChildren(listHead, h('h3', { class: 'section-title', id: 'queue-list-title' }, 'Waiting',
       h('span', { class: 'queue-count', 'data-testid': 'queue-count', text: ` (${queue.entries.length})` })), roundNote);
     if (!queue.entries.length) {
-      list.replaceChildren(h('li', { class: 'empty-note queue-empty', 'data-testid': 'queue-empty', text: 'Nobody is waiting. Raise your hand to speak.' }));
+      replaceChildren(list, h('li', { class: 'empty-note queue-empty', 'data-testid': 'queue-empty', text: 'Nobody is waiting. Raise your hand to speak.' }));
       return;
     }
     const turn = queue.current;
-    list.replaceChildren(...queue.entries.map((e, i) => {
+    replaceChildren(list, ...queue.entries.map((e, i) => {
       const name = entryName(e);
       const isMe = e.memberId && e.memberId === s.me;
       const controls = facilitator ? h('div', { class: 'queue-entry-actions' },
@@ -230,7 +230,7 @@ export function mountQueue({ store, connection, panel, slot }) {
           .sort((a, b) => (s2.room.members[a].joinedAt - s2.room.members[b].joinedAt) || a.localeCompare(b));
         run('start a round', () => q.startRound(connection, shuffle.checked, ids));
       } }, 'Start a round');
-    tools.replaceChildren(
+    replaceChildren(tools,
       h('h3', { class: 'section-title', text: 'Facilitate' }),
       h('div', { class: 'queue-tool-row' }, roundButton,
         h('label', { class: 'queue-inline-check' }, shuffle, ' shuffled'),
@@ -248,15 +248,22 @@ export function mountQueue({ store, connection, panel, slot }) {
   function shareRow(r, testid) {
     return h('li', { class: 'queue-share', 'data-testid': testid, 'data-member-id': r.id, 'data-millis': Math.round(r.millis), 'data-live': String(r.live) },
       h('span', { class: 'queue-share-name', text: r.name }),
-      h('span', { class: 'queue-share-bar', 'aria-hidden': 'true' }, h('span', { class: 'queue-share-fill', style: `width: ${(r.share * 100).toFixed(1)}%` })),
-      h('span', { class: 'queue-share-figure', text: `${Math.round(r.share * 100)} % · ${minutes(r.millis)} · ${r.turns} ${r.turns === 1 ? 'turn' : 'turns'}` }));
+      h('span', { class: 'queue-share-bar', 'aria-hidden': 'true' }, fill(r.share)),
+      h('span', { class: 'queue-share-figure', text: `${Math.round(r.share * 100)} % · ${clock(r.millis)} · ${r.turns} ${r.turns === 1 ? 'turn' : 'turns'}` }));
+  }
+
+  /** The bar's fill; its width is set through the CSSOM, since the page's CSP forbids inline style attributes. */
+  function fill(share) {
+    const el = h('span', { class: 'queue-share-fill' });
+    el.style.width = `${(share * 100).toFixed(1)}%`;
+    return el;
   }
 
   function renderBalance(s) {
     const f = figures(s, connection.serverNow());
     const value = f.balance == null ? '—' : f.balance.toFixed(2);
     const facilitators = f.facilitatorShare == null ? '—' : `${Math.round(f.facilitatorShare * 100)} %`;
-    balanceBox.replaceChildren(
+    replaceChildren(balanceBox,
       h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'queue-balance-title', text: 'Speaking time' }),
         h('p', { class: 'queue-balance-figure', title: '1 − Gini over the participants present: 1 is perfectly even, 1/n is one voice alone' },
           'Balance ', h('strong', { 'data-testid': 'queue-balance-value', 'data-value': f.balance == null ? '' : f.balance.toFixed(4), text: value }))),
@@ -264,15 +271,15 @@ export function mountQueue({ store, connection, panel, slot }) {
         f.participants.map((r) => shareRow(r, 'queue-share'))) : h('p', { class: 'empty-note', text: 'Nobody present has spoken yet.' }),
       h('p', { class: 'queue-facilitator-share', 'data-testid': 'queue-facilitator-share' },
         `Facilitators: ${facilitators} of all speaking time`,
-        f.facilitators.length ? ` (${f.facilitators.map((r) => `${r.name} ${minutes(r.millis)}`).join(', ')})` : ''),
-      f.guests.length ? h('p', { class: 'hint', text: `Without a device: ${f.guests.map((r) => `${r.name} ${minutes(r.millis)}`).join(', ')}` }) : null);
+        f.facilitators.length ? ` (${f.facilitators.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')})` : ''),
+      f.guests.length ? h('p', { class: 'hint', text: `Without a device: ${f.guests.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')}` }) : null);
   }
 
   // ---- header and announcements ----------------------------------------------------------------
 
   function renderHeader(s) {
     const queue = queueOf(s.room);
-    settingsTag.replaceChildren(
+    replaceChildren(settingsTag, 
       queue.locked ? h('span', { class: 'tag', 'data-testid': 'queue-locked', text: 'Locked' }) : null,
       queue.progressive ? h('span', { class: 'tag', 'data-testid': 'queue-progressive-tag', text: 'Progressive stack' }) : null);
   }
