@@ -6,6 +6,9 @@ import java.util.List;
 
 /** What members ask of meetings, the agenda, the timer, focus and the rota. Segments are named by {@code segmentId}. */
 public sealed interface MeetingCommand extends RoomCommand {
+    /** The words commands use: a segment's {@code kind} and a poll answer's {@code choice}. */
+    List<String> KINDS = Segment.KINDS;
+    List<String> CHOICES = List.of(Poll.EXTEND, Poll.MOVE_ON);
 
     /** Facilitator starts a meeting; with {@code agenda} true it moves straight to the first segment. */
     record Start(Boolean agenda) implements MeetingCommand {
@@ -14,11 +17,12 @@ public sealed interface MeetingCommand extends RoomCommand {
     record End() implements MeetingCommand {
     }
 
-    /** Facilitator adds a segment at {@code index} (the end if null). */
-    record AddSegment(String title, String kind, Integer minutes, String notes, String ownerId, Integer index)
+    /** Facilitator adds a segment at the end of the agenda. */
+    record AddSegment(String title, String kind, Integer minutes, String notes, String ownerId)
         implements MeetingCommand {
     }
 
+    /** Changes the fields given (null keeps one; an empty {@code ownerId} clears the owner). */
     record UpdateSegment(String segmentId, String title, String kind, Integer minutes, String notes, String ownerId)
         implements MeetingCommand {
     }
@@ -33,7 +37,7 @@ public sealed interface MeetingCommand extends RoomCommand {
     record Propose(String title, String kind, Integer minutes, String notes) implements MeetingCommand {
     }
 
-    record AcceptProposal(String proposalId, Integer index) implements MeetingCommand {
+    record AcceptProposal(String proposalId) implements MeetingCommand {
     }
 
     record DeclineProposal(String proposalId) implements MeetingCommand {

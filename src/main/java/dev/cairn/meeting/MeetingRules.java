@@ -77,13 +77,13 @@ public final class MeetingRules {
             RoomRules.requireEditor(actor, "answer the poll");
             Poll poll = part.meeting() == null ? null : part.meeting().poll();
             if (c.pollId() == null) throw Rejection.invalid("pollId is required");
-            if (poll == null || !poll.id().equals(c.pollId())) throw Rejection.notFound("no poll " + c.pollId());
+            if (poll == null || !poll.pollId().equals(c.pollId())) throw Rejection.notFound("no poll " + c.pollId());
             if (poll.closed()) throw Rejection.conflict("the poll is closed");
             if (!Poll.EXTEND.equals(c.choice()) && !Poll.MOVE_ON.equals(c.choice())) {
                 throw Rejection.invalid("choice must be extend or move_on");
             }
             return c.choice().equals(poll.answers().get(actor.id())) ? List.of()
-                : List.of(new MeetingEvent.PollAnswered(poll.id(), c.choice()));
+                : List.of(new MeetingEvent.PollAnswered(poll.pollId(), c.choice()));
         }
         RoomRules.requireFacilitator(actor, facilitatorOnly(command));
         if (command instanceof Start c) return start(room, part, actor, c, now, nextId);
@@ -91,11 +91,13 @@ public final class MeetingRules {
         if (command instanceof AddSegment c) {
             if (part.agenda().size() >= MAX_SEGMENTS) throw new Rejection("too_large", "an agenda has at most " + MAX_SEGMENTS + " segments");
             Segment s = segment(room, "s" + nextId, c.title(), c.kind(), c.minutes(), c.notes(), c.ownerId());
-            return List.of(new MeetingEvent.SegmentAdded(s, index(c.index(), part.agenda().size())));
+            return List.of(new MeetingEvent.SegmentAdded(s, part.agenda().size()));
         }
         if (command instanceof UpdateSegment c) {
             Segment old = requireSegment(part, c.segmentId());
-            Segment s = segment(room, old.id(), c.title(), c.kind(), c.minutes(), c.notes(), c.ownerId());
+            Segment s = segment(room, old.id(), c.title() == null ? old.title() : c.title(),
+                c.kind() == null ? old.kind() : c.kind(), c.minutes() == null ? old.minutes() : c.minutes(),
+                c.notes() == null ? old.notes() : c.notes(), c.ownerId() == null ? old.ownerId() : c.ownerId());
             return s.equals(old) ? List.of() : List.of(new MeetingEvent.SegmentUpdated(s));
         }
         if (command instanceof MoveSegment c) {
@@ -113,7 +115,7 @@ public final class MeetingRules {
         if (command instanceof AcceptProposal c) {
             Proposal p = requireProposal(part, c.proposalId());
             if (part.agenda().size() >= MAX_SEGMENTS) throw new Rejection("too_large", "an agenda has at most " + MAX_SEGMENTS + " segments");
-            int at = index(c.index(), part.agenda().size());
+            int at = part.agenda().size();
             return List.of(new MeetingEvent.SegmentAdded(new Segment("s" + nextId, p.title(), p.kind(), p.minutes(), p.notes(), null), at),
                 new MeetingEvent.ProposalClosed(p.id(), true));
         }
@@ -174,9 +176,9 @@ public final class MeetingRules {
         if (command instanceof ClosePoll c) {
             Poll poll = meeting.poll();
             if (c.pollId() == null) throw Rejection.invalid("pollId is required");
-            if (poll == null || !poll.id().equals(c.pollId())) throw Rejection.notFound("no poll " + c.pollId());
+            if (poll == null || !poll.pollId().equals(c.pollId())) throw Rejection.notFound("no poll " + c.pollId());
             if (poll.closed()) return List.of();
-            return List.of(new MeetingEvent.PollClosed(poll.id(), poll.count(Poll.EXTEND), poll.count(Poll.MOVE_ON)));
+            return List.of(new MeetingEvent.PollClosed(poll.pollId(), poll.count(Poll.EXTEND), poll.count(Poll.MOVE_ON)));
         }
         Timer timer = meeting.timer();
         if (timer == null) throw Rejection.conflict("no timer is set");
@@ -428,8 +430,7 @@ public final class MeetingRules {
             return part.withMeeting(m.withCurrent(null, runs, boxed ? null : t));
         }
         if (event instanceof MeetingEvent.TimerStarted e) {
-            return part.withMeeting(m.withTimer(new Timer(e.timerId(), e.segmentId(), e.lengthMs(), e.endsAt(), null, false))
-                .withPoll(null));
+            return part.withMeeting(m.withTimer(new Timer(e.timerId(), e.segmentId(), e.lengthMs(), e.endsAt(), null, false)));
         }
         if (event instanceof MeetingEvent.TimerPaused e) {
             Timer t = m.timer();
@@ -447,10 +448,10 @@ public final class MeetingRules {
             Map<String, String> answers = new LinkedHashMap<>(m.poll().answers());
             answers.put(by, e.choice());
             Poll p = m.poll();
-            return part.withMeeting(m.withPoll(new Poll(p.id(), p.minutes(), answers, false)));
+            return part.withMeeting(m.withPoll(new Poll(p.pollId(), p.minutes(), answers, false)));
         }
         Poll p = m.poll();
-        return part.withMeeting(m.withPoll(new Poll(p.id(), p.minutes(), p.answers(), true)));
+        return part.withMeeting(m.withPoll(new Poll(p.pollId(), p.minutes(), p.answers(), true)));
     }
 
     /** For tests and the record: the sequenced form is not needed by apply beyond its author and time. */
