@@ -1,12 +1,12 @@
 package dev.cairn.queue;
 
 /**
- * One place in the speaking queue. {@code memberId} is null for someone a facilitator added by
+ * One place in the speaking queue, {@code entryId}. {@code memberId} is null for someone a facilitator added by
  * name (no device); {@code name} is the name as it was when the hand went up. {@code addedBy} is
  * the member who queued it (the owner for a raised hand), {@code movedBy} the facilitator who last
  * moved it by hand (null if never), {@code roundId} the round it belongs to (null for a hand).
  */
-public record Entry(String id, String memberId, String name, String kind, long raisedAt, String addedBy,
+public record Entry(String entryId, String memberId, String name, String kind, long raisedAt, String addedBy,
                     String movedBy, String roundId) {
 
     /** The key this speaker's time is counted under: the member id, or the name of someone without a device. */
@@ -15,10 +15,10 @@ public record Entry(String id, String memberId, String name, String kind, long r
     }
 
     Entry withKind(String newKind) {
-        return new Entry(id, memberId, name, newKind, raisedAt, addedBy, movedBy, roundId);
+        return new Entry(entryId, memberId, name, newKind, raisedAt, addedBy, movedBy, roundId);
     }
 
     Entry movedBy(String facilitator) {
-        return new Entry(id, memberId, name, kind, raisedAt, addedBy, facilitator, roundId);
+        return new Entry(entryId, memberId, name, kind, raisedAt, addedBy, facilitator, roundId);
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public sealed interface QueueCommand extends RoomCommand {
 
+    /** The kinds a hand can be raised with (and changed to), highest priority first. */
+    List<String> KINDS = Kind.RAISABLE;
+
     /** The sender raises their hand with a kind ({@code process}, {@code clarify}, {@code reply}, {@code new}). */
     record Raise(String kind) implements QueueCommand {
     }

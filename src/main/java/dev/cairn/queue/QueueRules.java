@@ -55,7 +55,7 @@ public final class QueueRules {
             Entry entry = requireEntry(queue, c.entryId());
             if (!actor.id().equals(entry.memberId())) throw Rejection.forbidden("you can only lower your own hand");
             if (entry.roundId() != null) throw Rejection.conflict("this is your turn in the round: pass instead");
-            return List.of(new QueueEvent.HandLowered(entry.id()));
+            return List.of(new QueueEvent.HandLowered(entry.entryId()));
         }
         if (command instanceof ChangeKind c) {
             RoomRules.requireEditor(actor, "change a hand's kind");
@@ -70,7 +70,7 @@ public final class QueueRules {
             List<Entry> rest = queue.entriesCopy();
             rest.remove(entry);
             int index = QueueOrder.place(rest, entry.withKind(kind), queue.progressive(), spoken(room, queue));
-            return List.of(new QueueEvent.KindChanged(entry.id(), kind, index));
+            return List.of(new QueueEvent.KindChanged(entry.entryId(), kind, index));
         }
         if (command instanceof Add c) {
             RoomRules.requireFacilitator(actor, "add someone to the queue");
@@ -82,15 +82,15 @@ public final class QueueRules {
         if (command instanceof Move c) {
             RoomRules.requireFacilitator(actor, "move someone in the queue");
             Entry entry = requireEntry(queue, c.entryId());
-            int from = queue.indexOf(entry.id());
+            int from = queue.indexOf(entry.entryId());
             if (c.index() == null || c.index() < 0 || c.index() >= queue.entries().size()) {
                 throw Rejection.invalid("index must be between 0 and " + (queue.entries().size() - 1));
             }
-            return from == c.index() ? List.of() : List.of(new QueueEvent.EntryMoved(entry.id(), c.index()));
+            return from == c.index() ? List.of() : List.of(new QueueEvent.EntryMoved(entry.entryId(), c.index()));
         }
         if (command instanceof Remove c) {
             RoomRules.requireFacilitator(actor, "take someone off the queue");
-            return List.of(new QueueEvent.EntryRemoved(requireEntry(queue, c.entryId()).id()));
+            return List.of(new QueueEvent.EntryRemoved(requireEntry(queue, c.entryId()).entryId()));
         }
         if (command instanceof Clear) {
             RoomRules.requireFacilitator(actor, "clear the queue");
@@ -121,7 +121,7 @@ public final class QueueRules {
         Entry entry = requireEntry(queue, c.entryId());
         if (!actor.id().equals(entry.memberId())) throw Rejection.forbidden("you can only pass on your own turn");
         if (entry.roundId() == null) throw Rejection.conflict("only a turn in a round can be passed; lower your hand instead");
-        return List.of(new QueueEvent.Passed(entry.id(), entry.roundId()));
+        return List.of(new QueueEvent.Passed(entry.entryId(), entry.roundId()));
     }
 
     private static List<RoomEvent> raise(RoomState room, QueueState queue, Member actor, Context ctx, Raise c) {
@@ -159,10 +159,10 @@ public final class QueueRules {
      */
     private static void requireCurrent(QueueState queue, String turnId) {
         Turn current = queue.current();
-        if (current != null && !current.id().equals(turnId)) {
+        if (current != null && !current.turnId().equals(turnId)) {
             throw Rejection.conflict(turnId == null
-                ? current.name() + " has the floor now (turn " + current.id() + ")"
-                : "turn " + turnId + " has already ended; " + current.name() + " has the floor now (turn " + current.id() + ")");
+                ? current.name() + " has the floor now (turn " + current.turnId() + ")"
+                : "turn " + turnId + " has already ended; " + current.name() + " has the floor now (turn " + current.turnId() + ")");
         }
     }
 
@@ -172,7 +172,7 @@ public final class QueueRules {
         if (queue.current() != null) events.add(ended(room, queue, ctx));
         if (entry != null) {
             String turnId = "t" + (room.seq() + events.size() + 1);
-            events.add(new QueueEvent.TurnStarted(new Turn(turnId, entry.id(), entry.memberId(), entry.name(), entry.kind(),
+            events.add(new QueueEvent.TurnStarted(new Turn(turnId, entry.entryId(), entry.memberId(), entry.name(), entry.kind(),
                 ctx.now(), queue.turnLimitSeconds(), entry.roundId())));
         }
         return events;
@@ -183,7 +183,7 @@ public final class QueueRules {
         RoomRules.requireEditor(actor, "end a turn");
         if (c.turnId() == null) throw Rejection.invalid("turnId is required");
         Turn current = queue.current();
-        if (current != null && current.id().equals(c.turnId())) {
+        if (current != null && current.turnId().equals(c.turnId())) {
             if (!actor.id().equals(current.memberId()) && actor.role() != Role.FACILITATOR) {
                 throw Rejection.forbidden("only the speaker or a facilitator may end this turn");
             }
@@ -205,7 +205,7 @@ public final class QueueRules {
         Map<String, Speaking> after = new HashMap<>(queue.speakingIn(meeting));
         Speaking mine = after.getOrDefault(turn.speaker(), Speaking.NONE).plus(millis);
         after.put(turn.speaker(), mine);
-        return new QueueEvent.TurnEnded(turn.id(), turn.speaker(), turn.memberId(), turn.name(), turn.kind(), meeting,
+        return new QueueEvent.TurnEnded(turn.turnId(), turn.speaker(), turn.memberId(), turn.name(), turn.kind(), meeting,
             turn.startedAt(), millis, mine.millis(), mine.turns(), balance(room, after));
     }
 
@@ -314,10 +314,10 @@ public final class QueueRules {
         } else if (event instanceof QueueEvent.Passed e) {
             Entry entry = entries.remove(queue.indexOf(e.entryId()));
             Round round = queue.round();
-            if (round != null && round.id().equals(e.roundId())) {
+            if (round != null && round.roundId().equals(e.roundId())) {
                 List<String> passed = new ArrayList<>(round.passed());
                 passed.add(entry.memberId());
-                queue = queue.withRound(new Round(round.id(), round.order(), round.shuffled(), passed));
+                queue = queue.withRound(new Round(round.roundId(), round.order(), round.shuffled(), passed));
             }
         } else if (event instanceof QueueEvent.Cleared) {
             return queue.withEntries(List.of()).withRound(null);
@@ -343,8 +343,8 @@ public final class QueueRules {
     private static QueueState settleRound(QueueState queue) {
         Round round = queue.round();
         if (round == null) return queue;
-        if (queue.current() != null && round.id().equals(queue.current().roundId())) return queue;
-        for (Entry e : queue.entries()) if (round.id().equals(e.roundId())) return queue;
+        if (queue.current() != null && round.roundId().equals(queue.current().roundId())) return queue;
+        for (Entry e : queue.entries()) if (round.roundId().equals(e.roundId())) return queue;
         return queue.withRound(null);
     }
 }

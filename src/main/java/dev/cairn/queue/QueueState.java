@@ -35,7 +35,7 @@ public record QueueState(List<Entry> entries, Turn current, boolean locked, bool
 
     public int indexOf(String id) {
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).id().equals(id)) return i;
+            if (entries.get(i).entryId().equals(id)) return i;
         }
         return -1;
     }

@@ -84,11 +84,11 @@ class QueueRulesTest {
     }
 
     private String handOf(String member) {
-        return queue().handOf(member).id();
+        return queue().handOf(member).entryId();
     }
 
     private String currentTurn() {
-        return queue().current() == null ? null : queue().current().id();
+        return queue().current() == null ? null : queue().current().turnId();
     }
 
     /** Gives the floor to the first in the queue and lets them speak for {@code minutes}. */
@@ -206,7 +206,7 @@ class QueueRulesTest {
         assertEquals(now, turn.startedAt());
         assertEquals(120, turn.limitSeconds());
         now += 90_000;
-        QueueEvent.TurnEnded ended = (QueueEvent.TurnEnded) run("ben", new EndTurn(turn.id())).get(0);
+        QueueEvent.TurnEnded ended = (QueueEvent.TurnEnded) run("ben", new EndTurn(turn.turnId())).get(0);
         assertEquals(90_000, ended.millis());
         assertEquals(turn.startedAt(), ended.startedAt());
         assertEquals("ben", ended.memberId());
@@ -309,8 +309,8 @@ class QueueRulesTest {
         assertEquals(List.of("Dee", "Ben", "Cy", "Eve"), order(), "round turns come before new points");
         run("cy", new Raise("process"));
         assertEquals(List.of("Cy", "Dee", "Ben", "Cy", "Eve"), order());
-        assertEquals("conflict", code("ben", new Lower(queue().entries().get(2).id())), "a round turn is passed, not lowered");
-        run("ben", new Pass(queue().entries().get(2).id()));
+        assertEquals("conflict", code("ben", new Lower(queue().entries().get(2).entryId())), "a round turn is passed, not lowered");
+        run("ben", new Pass(queue().entries().get(2).entryId()));
         assertEquals(List.of("ben"), queue().round().passed());
         assertEquals(List.of("Cy", "Dee", "Cy", "Eve"), order());
         assertEquals("conflict", code("ana", new StartRound(false, null)), "one round at a time");

@@ -132,7 +132,7 @@ class QueueTwoNodesTest {
             ack(first);
             BoardClient speaker = boards.get(1);
             speaker.awaitSeq(first.path("seq").asLong());
-            String turnId = QueueModule.of(speaker.room()).current().id();
+            String turnId = QueueModule.of(speaker.room()).current().turnId();
             assertEquals(members.get(1).text("memberId"), QueueModule.of(speaker.room()).current().memberId());
 
             String done = speaker.nextId();
@@ -171,8 +171,8 @@ class QueueTwoNodesTest {
             ack(called);
             cy.awaitSeq(called.path("seq").asLong());
             RoomState before = cy.room();
-            String turnId = QueueModule.of(before).current().id();
-            String entryId = QueueModule.of(before).entries().get(0).id();
+            String turnId = QueueModule.of(before).current().turnId();
+            String entryId = QueueModule.of(before).entries().get(0).entryId();
             Map<String, Map<String, Object>> facilitatorOnly = new LinkedHashMap<>();
             facilitatorOnly.put("queue.add", Map.of("name", "Gran", "kind", "new"));
             facilitatorOnly.put("queue.move", Map.of("entryId", entryId, "index", 0));
