@@ -23,8 +23,8 @@ function apply(r, type, event, by = 'ana', at = 1000) {
   return { ...queueEvents[type](r, event, { seq: r.seq + 1, at, by, event: { type, ...event } }), seq: r.seq + 1 };
 }
 
-const entry = (id, memberId, name, kind, extra = {}) => ({
-  id, memberId, name, kind, raisedAt: 1, addedBy: memberId ?? 'ana', movedBy: null, roundId: null, ...extra,
+const entry = (entryId, memberId, name, kind, extra = {}) => ({
+  entryId, memberId, name, kind, raisedAt: 1, addedBy: memberId ?? 'ana', movedBy: null, roundId: null, ...extra,
 });
 
 describe('queue reducers (mirror of QueueRules.apply)', () => {
@@ -38,23 +38,23 @@ describe('queue reducers (mirror of QueueRules.apply)', () => {
     r = apply(r, 'queue.kind_changed', { entryId: 'h2', kind: 'reply', index: 1 });
     assert.deepEqual(queueOf(r).entries.map((e) => `${e.name}:${e.kind}`), ['Cy:clarify', 'Ben:reply']);
     r = apply(r, 'queue.hand_lowered', { entryId: 'h3' });
-    assert.deepEqual(queueOf(r).entries.map((e) => e.id), ['h2']);
+    assert.deepEqual(queueOf(r).entries.map((e) => e.entryId), ['h2']);
   });
 
   test('a turn takes its entry off the queue; its end adds to the speaker in that meeting only', () => {
     let r = room();
     r = apply(r, 'queue.hand_raised', { entry: entry('h2', 'ben', 'Ben', 'new'), index: 0 });
-    const turn = { id: 't3', entryId: 'h2', memberId: 'ben', name: 'Ben', kind: 'new', startedAt: 1000, limitSeconds: 0, roundId: null };
+    const turn = { turnId: 't3', entryId: 'h2', memberId: 'ben', name: 'Ben', kind: 'new', startedAt: 1000, limitSeconds: 0, roundId: null };
     r = apply(r, 'queue.turn_started', { turn });
     assert.equal(queueOf(r).entries.length, 0);
-    assert.equal(queueOf(r).current.id, 't3');
+    assert.equal(queueOf(r).current.turnId, 't3');
     const ended = { turnId: 't3', speaker: 'ben', memberId: 'ben', name: 'Ben', kind: 'new', meetingId: 'm1', startedAt: 1000,
       millis: 2 * MIN, spokenMillis: 2 * MIN, turns: 1, balance: null };
     r = apply(r, 'queue.turn_ended', ended);
-    r = apply(r, 'queue.turn_started', { turn: { ...turn, id: 't5' } });
+    r = apply(r, 'queue.turn_started', { turn: { ...turn, turnId: 't5' } });
     r = apply(r, 'queue.turn_ended', { ...ended, turnId: 't5' });
     assert.deepEqual(queueOf(r).speaking.ben, { millis: 4 * MIN, turns: 2 });
-    r = apply(r, 'queue.turn_started', { turn: { ...turn, id: 't7' } });
+    r = apply(r, 'queue.turn_started', { turn: { ...turn, turnId: 't7' } });
     r = apply(r, 'queue.turn_ended', { ...ended, turnId: 't7', meetingId: 'm2' });
     assert.deepEqual(queueOf(r).speaking, { ben: { millis: 2 * MIN, turns: 1 } }, 'a new meeting starts afresh');
     assert.equal(queueOf(r).meetingId, 'm2');
@@ -62,15 +62,15 @@ describe('queue reducers (mirror of QueueRules.apply)', () => {
 
   test('a round queues everyone at once, a pass is recorded, and the round ends with its last turn', () => {
     let r = room();
-    const round = { id: 'r2', order: ['cy', 'ben'], shuffled: true, passed: [] };
+    const round = { roundId: 'r2', order: ['cy', 'ben'], shuffled: true, passed: [] };
     r = apply(r, 'queue.round_started', {
       round, index: 0,
       entries: [entry('r2-1', 'cy', 'Cy', 'round', { roundId: 'r2' }), entry('r2-2', 'ben', 'Ben', 'round', { roundId: 'r2' })],
     });
-    assert.equal(queueOf(r).round.id, 'r2');
+    assert.equal(queueOf(r).round.roundId, 'r2');
     r = apply(r, 'queue.passed', { entryId: 'r2-2', roundId: 'r2' }, 'ben');
     assert.deepEqual(queueOf(r).round.passed, ['ben']);
-    r = apply(r, 'queue.turn_started', { turn: { id: 't4', entryId: 'r2-1', memberId: 'cy', name: 'Cy', kind: 'round', startedAt: 1, limitSeconds: 0, roundId: 'r2' } });
+    r = apply(r, 'queue.turn_started', { turn: { turnId: 't4', entryId: 'r2-1', memberId: 'cy', name: 'Cy', kind: 'round', startedAt: 1, limitSeconds: 0, roundId: 'r2' } });
     assert.ok(queueOf(r).round, 'the last turn of the round is under way');
     r = apply(r, 'queue.turn_ended', { turnId: 't4', speaker: 'cy', memberId: 'cy', name: 'Cy', kind: 'round', meetingId: null,
       startedAt: 1, millis: 5, spokenMillis: 5, turns: 1, balance: null });
@@ -104,10 +104,10 @@ describe('the balance figure (1 − Gini), the same values as BalanceTest', () =
 
   test('the figures count the turn under way live, keep facilitators apart and leave observers out', () => {
     let r = room();
-    r = apply(r, 'queue.turn_started', { turn: { id: 't2', entryId: 'h1', memberId: 'ana', name: 'Ana', kind: 'new', startedAt: 0, limitSeconds: 0, roundId: null } });
+    r = apply(r, 'queue.turn_started', { turn: { turnId: 't2', entryId: 'h1', memberId: 'ana', name: 'Ana', kind: 'new', startedAt: 0, limitSeconds: 0, roundId: null } });
     r = apply(r, 'queue.turn_ended', { turnId: 't2', speaker: 'ana', memberId: 'ana', name: 'Ana', kind: 'new', meetingId: null,
       startedAt: 0, millis: 3 * MIN, spokenMillis: 3 * MIN, turns: 1, balance: null });
-    r = apply(r, 'queue.turn_started', { turn: { id: 't4', entryId: 'h3', memberId: 'ben', name: 'Ben', kind: 'new', startedAt: 10 * MIN, limitSeconds: 0, roundId: null } });
+    r = apply(r, 'queue.turn_started', { turn: { turnId: 't4', entryId: 'h3', memberId: 'ben', name: 'Ben', kind: 'new', startedAt: 10 * MIN, limitSeconds: 0, roundId: null } });
     const state = { room: r, me: 'cy', online: new Set(['ana', 'ben', 'cy', 'obs']) };
     assert.deepEqual(presentMembers(state), ['ana', 'ben', 'cy']);
     assert.equal(liveSpeaking(r, 11 * MIN).ben.millis, MIN);

@@ -18,8 +18,8 @@ function withQueue(room, patch) {
 function settleRound(queue) {
   const { round } = queue;
   if (!round) return queue;
-  if (queue.current?.roundId === round.id) return queue;
-  if (queue.entries.some((e) => e.roundId === round.id)) return queue;
+  if (queue.current?.roundId === round.roundId) return queue;
+  if (queue.entries.some((e) => e.roundId === round.roundId)) return queue;
   return { ...queue, round: null };
 }
 
@@ -28,11 +28,11 @@ function entries(room, change) {
 }
 
 function without(list, id) {
-  return list.filter((e) => e.id !== id);
+  return list.filter((e) => e.entryId !== id);
 }
 
 function moveTo(list, id, index, patch = {}) {
-  const from = list.findIndex((e) => e.id === id);
+  const from = list.findIndex((e) => e.entryId === id);
   if (from < 0) return list;
   const [entry] = list.splice(from, 1);
   list.splice(index, 0, { ...entry, ...patch });
@@ -50,8 +50,8 @@ export const queueEvents = {
   'queue.entry_removed': (room, e) => entries(room, (list) => without(list, e.entryId)),
   'queue.passed': (room, e) => {
     const queue = queueOf(room);
-    const entry = queue.entries.find((x) => x.id === e.entryId);
-    const round = queue.round && queue.round.id === e.roundId && entry
+    const entry = queue.entries.find((x) => x.entryId === e.entryId);
+    const round = queue.round && queue.round.roundId === e.roundId && entry
       ? { ...queue.round, passed: [...queue.round.passed, entry.memberId] } : queue.round;
     return withQueue(room, { entries: without(queue.entries, e.entryId), round });
   },

@@ -62,7 +62,7 @@ export function mountQueue({ store, connection, panel, slot }) {
     const facilitator = isFacilitator(s);
     const nextButton = facilitator ? h('button', {
       type: 'button', class: 'btn btn-primary btn-small', 'data-testid': 'queue-next', disabled: busy || (!turn && !queue.entries.length),
-      onclick: () => run('call the next speaker', () => q.next(connection, turn?.id)),
+      onclick: () => run('call the next speaker', () => q.next(connection, turn?.turnId)),
     }, icon('arrowRight', 'icon-s'), 'Next speaker') : null;
     if (nextButton && !queue.entries.length) nextButton.hidden = true;
     if (!turn) {
@@ -77,12 +77,12 @@ export function mountQueue({ store, connection, panel, slot }) {
     current.dataset.state = isMe ? 'me' : 'speaking';
     const done = (isMe || facilitator) ? h('button', {
       type: 'button', class: `btn btn-small${isMe ? ' btn-primary' : ''}`, 'data-testid': 'queue-end-turn', disabled: busy,
-      onclick: () => run('end the turn', () => q.endTurn(connection, turn.id)),
+      onclick: () => run('end the turn', () => q.endTurn(connection, turn.turnId)),
     }, icon('check', 'icon-s'), isMe ? "I'm done" : 'End turn') : null;
     replaceChildren(current,
       h('div', { class: 'queue-current-main' }, avatar(turn.memberId, name),
         h('div', { class: 'queue-current-text' },
-          h('p', { class: 'queue-speaker', 'data-testid': 'queue-speaker', 'data-member-id': turn.memberId ?? '', 'data-turn-id': turn.id },
+          h('p', { class: 'queue-speaker', 'data-testid': 'queue-speaker', 'data-member-id': turn.memberId ?? '', 'data-turn-id': turn.turnId },
             h('span', { class: 'queue-speaker-name', 'data-testid': 'queue-speaker-name', text: name }),
             isMe ? h('span', { class: 'member-you', text: 'you' }) : null),
           h('p', { class: 'queue-current-meta' }, h('span', { class: `tag kind-${turn.kind}`, text: kindInfo(turn.kind).short }),
@@ -120,18 +120,18 @@ export function mountQueue({ store, connection, panel, slot }) {
       parts.push(h('div', { class: 'queue-my-row', 'data-testid': 'queue-my-round' },
         h('p', { class: 'queue-my-place', text: `Your turn in the round is ${ordinal(round.place)} in the queue.` }),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'queue-pass', disabled: busy,
-          onclick: () => run('pass', () => q.pass(connection, round.entry.id)) }, 'Pass')));
+          onclick: () => run('pass', () => q.pass(connection, round.entry.entryId)) }, 'Pass')));
     }
     if (hand) {
       const kindSelect = h('select', { class: 'select select-small', 'data-testid': 'queue-my-kind', 'aria-label': 'Kind of your hand', disabled: busy,
-        onchange: (e) => run('change your hand', () => q.changeKind(connection, hand.entry.id, e.target.value)) },
+        onchange: (e) => run('change your hand', () => q.changeKind(connection, hand.entry.entryId, e.target.value)) },
       RAISABLE.map((k) => h('option', { value: k.kind, selected: k.kind === hand.entry.kind }, k.label)));
       parts.push(h('div', { class: 'queue-my-row' },
         h('p', { class: 'queue-my-place', 'data-testid': 'queue-my-place', 'data-place': hand.place },
           h('strong', { text: `You are ${ordinal(hand.place)} in the queue` }), ` · ${reasonFor(s, hand.entry)}`),
         h('div', { class: 'queue-my-actions' }, kindSelect,
           h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'queue-lower', disabled: busy,
-            onclick: () => run('lower your hand', () => q.lower(connection, hand.entry.id)) }, 'Lower hand'))));
+            onclick: () => run('lower your hand', () => q.lower(connection, hand.entry.entryId)) }, 'Lower hand'))));
     } else if (queue.locked && !isFacilitator(s)) {
       parts.push(h('p', { class: 'pill-note pill-warn', 'data-testid': 'queue-locked-note' }, icon('lock', 'icon-s'),
         'The facilitator has locked the queue.'));
@@ -152,7 +152,7 @@ export function mountQueue({ store, connection, panel, slot }) {
     const queue = queueOf(s.room);
     const facilitator = isFacilitator(s);
     const roundNote = queue.round ? h('span', { class: 'tag', 'data-testid': 'queue-round-tag',
-      text: `Round · ${queue.round.order.length - queue.entries.filter((e) => e.roundId === queue.round.id).length} of ${queue.round.order.length} done` }) : null;
+      text: `Round · ${queue.round.order.length - queue.entries.filter((e) => e.roundId === queue.round.roundId).length} of ${queue.round.order.length} done` }) : null;
     replaceChildren(listHead, h('h3', { class: 'section-title', id: 'queue-list-title' }, 'Waiting',
       h('span', { class: 'queue-count', 'data-testid': 'queue-count', text: ` (${queue.entries.length})` })), roundNote);
     if (!queue.entries.length) {
@@ -165,15 +165,15 @@ export function mountQueue({ store, connection, panel, slot }) {
       const isMe = e.memberId && e.memberId === s.me;
       const controls = facilitator ? h('div', { class: 'queue-entry-actions' },
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'queue-call', disabled: busy, title: `Give ${name} the floor now`,
-          onclick: () => run('give the floor', () => q.call(connection, e.id, turn?.id)) }, 'Call'),
+          onclick: () => run('give the floor', () => q.call(connection, e.entryId, turn?.turnId)) }, 'Call'),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet btn-icon', 'data-testid': 'queue-up', disabled: busy || i === 0,
-          'aria-label': `Move ${name} up`, onclick: () => run('move the entry', () => q.move(connection, e.id, i - 1)) }, '↑'),
+          'aria-label': `Move ${name} up`, onclick: () => run('move the entry', () => q.move(connection, e.entryId, i - 1)) }, '↑'),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet btn-icon', 'data-testid': 'queue-down', disabled: busy || i === queue.entries.length - 1,
-          'aria-label': `Move ${name} down`, onclick: () => run('move the entry', () => q.move(connection, e.id, i + 1)) }, '↓'),
+          'aria-label': `Move ${name} down`, onclick: () => run('move the entry', () => q.move(connection, e.entryId, i + 1)) }, '↓'),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet btn-icon', 'data-testid': 'queue-remove', disabled: busy,
-          'aria-label': `Take ${name} off the queue`, onclick: () => run('take the entry off', () => q.remove(connection, e.id)) }, icon('x', 'icon-s')))
+          'aria-label': `Take ${name} off the queue`, onclick: () => run('take the entry off', () => q.remove(connection, e.entryId)) }, icon('x', 'icon-s')))
         : null;
-      return h('li', { class: 'queue-entry', 'data-testid': 'queue-entry', 'data-id': e.id, 'data-entry-id': e.id,
+      return h('li', { class: 'queue-entry', 'data-testid': 'queue-entry', 'data-id': e.entryId, 'data-entry-id': e.entryId,
         'data-member-id': e.memberId ?? '', 'data-kind': e.kind, 'data-me': String(Boolean(isMe)) },
       h('span', { class: 'queue-place', 'aria-hidden': 'true', text: String(i + 1) }),
       avatar(e.memberId, name),
@@ -286,7 +286,7 @@ export function mountQueue({ store, connection, panel, slot }) {
 
   function announce(s) {
     const turn = queueOf(s.room).current;
-    const key = turn?.id ?? null;
+    const key = turn?.turnId ?? null;
     if (lastSpeaker === undefined) {
       lastSpeaker = key;
       return;
