@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 import { queueEvents } from '../../../webroot/js/queue/events.js';
 import {
-  balance, clock, figures, liveSpeaking, mine, ordinal, presentMembers, queueOf, reasonFor,
+  balance, clock, figures, minutes, liveSpeaking, mine, ordinal, presentMembers, queueOf, reasonFor,
 } from '../../../webroot/js/queue/selectors.js';
 
 const MIN = 60_000;
@@ -137,6 +137,7 @@ describe('reasons and places', () => {
     assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal),
       ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
     assert.equal(clock(0), '0:00');
+    assert.deepEqual([0, 4_500, 59_999, 60_000, 125 * MIN].map(minutes), ['0 min', '4 s', '59 s', '1 min', '2 h 5 min']);
     assert.equal(clock(61_999), '1:01');
     assert.equal(clock(3_600_000 + 5_000), '1:00:05');
   });

@@ -106,8 +106,9 @@ export function figures(state, now) {
   };
 }
 
-/** "0 min", "3 min", "1 h 5 min": whole minutes, as the reasons read. */
+/** "0 min", "40 s", "3 min", "1 h 5 min": as the reasons read (seconds under a minute, so the order shows why). */
 export function minutes(ms) {
+  if (ms > 0 && ms < 60000) return `${Math.floor(ms / 1000)} s`;
   const m = Math.floor(ms / 60000);
   return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
 }

@@ -119,7 +119,7 @@ export function mountQueue({ store, connection, panel, slot }) {
     if (round) {
       parts.push(h('div', { class: 'queue-my-row', 'data-testid': 'queue-my-round' },
         h('p', { class: 'queue-my-place', text: `Your turn in the round is ${ordinal(round.place)} in the queue.` }),
-        h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'queue-pass', disabled: busy,
+        h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'queue-pass', disabled: busy,
           onclick: () => run('pass', () => q.pass(connection, round.entry.entryId)) }, 'Pass')));
     }
     if (hand) {

@@ -136,4 +136,57 @@ class QueueBrowserTest {
         screenshotOfQueue(anaBrowser, "queue-facilitator-speaking.png");
         screenshotOfQueue(benBrowser, "queue-participant.png");
     }
+
+    @Test
+    void progressiveStackNamedGuestsAndARoundShowTheSameOrderAndReasonsOnEveryBoard() {
+        WebDriver anaBrowser = browsers.desktop();
+        WebDriver benBrowser = browsers.desktop();
+        WebDriver cyBrowser = browsers.phone();
+        BoardPage ana = new BoardPage(anaBrowser);
+        BoardPage.CreatedRoom room = ana.createRoom(node.url(), "Neighbourhood alliance", "Ana");
+        ana.openBoard();
+        new BoardPage(benBrowser).join(room.roomLink(), "Ben");
+        new BoardPage(cyBrowser).join(room.roomLink(), "Cy");
+        List<WebDriver> all = List.of(anaBrowser, benBrowser, cyBrowser);
+
+        click(anaBrowser, "queue-progressive");
+        new org.openqa.selenium.support.ui.Select(until(anaBrowser, d -> d.findElement(testId("queue-turn-limit")))).selectByValue("60");
+        for (WebDriver d : all) until(d, x -> x.findElements(testId("queue-progressive-tag")).size() == 1);
+
+        click(benBrowser, "queue-raise-new");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Ben")));
+        click(anaBrowser, "queue-next");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Ben", List.of()));
+        until(benBrowser, d -> d.findElement(testId("queue-turn-clock")).getText().matches("0:(59|60|5\\d) left of 1:00"));
+        until(benBrowser, d -> !d.findElement(testId("queue-turn-clock")).getText().startsWith("1:00"));
+        click(benBrowser, "queue-end-turn");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of()));
+
+        // Ben has spoken, Cy has not: with the progressive stack Cy goes first although Ben was quicker.
+        click(benBrowser, "queue-raise-new");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Ben")));
+        click(cyBrowser, "queue-raise-new");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Cy", "Ben")));
+        until(cyBrowser, d -> d.findElement(testId("queue-my-place")).getText().contains("spoke 0 min so far"));
+
+        WebElement name = until(anaBrowser, d -> d.findElement(testId("queue-add-name")));
+        name.sendKeys("Gran Torres");
+        new org.openqa.selenium.support.ui.Select(anaBrowser.findElement(testId("queue-add-kind"))).selectByValue("process");
+        click(anaBrowser, "queue-add-submit");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Gran Torres", "Cy", "Ben")));
+
+        click(anaBrowser, "queue-round-start");
+        Seen round = new Seen("Nobody has the floor.", List.of("Gran Torres", "Ana", "Ben", "Cy", "Cy", "Ben"));
+        for (WebDriver d : all) waitForSeen(d, round);
+        for (WebDriver d : all) {
+            List<String> reasons = d.findElements(testId("queue-entry-reason")).stream().map(WebElement::getText).toList();
+            assertEquals(reasons, anaBrowser.findElements(testId("queue-entry-reason")).stream().map(WebElement::getText).toList());
+            assertEquals("turn 1 of 3 in the round", reasons.get(1));
+        }
+        screenshotOfQueue(anaBrowser, "queue-round-facilitator.png");
+        screenshotOfQueue(cyBrowser, "queue-round-phone.png");
+
+        click(cyBrowser, "queue-pass");
+        for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Gran Torres", "Ana", "Ben", "Cy", "Ben")));
+    }
 }
