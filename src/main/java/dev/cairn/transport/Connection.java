@@ -133,7 +133,10 @@ final class Connection {
         try {
             message = Wire.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            if (allowed) sendError(null, "invalid", "malformed JSON: " + e.getOriginalMessage());
+            if (allowed) {
+                var at = e.getLocation();
+                sendError(null, "invalid", "malformed JSON" + (at == null ? "" : " at character " + (at.getCharOffset() + 1)));
+            }
             return;
         }
         if (!(message instanceof ObjectNode object)) {
@@ -224,8 +227,7 @@ final class Connection {
     }
 
     private void command(String clientId, String type, ObjectNode body) {
-        Class<? extends RoomCommand> commandType = Catalogue.COMMANDS.get(type);
-        if (commandType == null) {
+        if (!Catalogue.COMMANDS.containsKey(type)) {
             sendError(clientId, "unknown_type", "unknown message type '" + type + "'");
             return;
         }
@@ -239,12 +241,9 @@ final class Connection {
         }
         RoomCommand command;
         try {
-            command = Wire.MAPPER.treeToValue(body, commandType);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            sendError(clientId, "invalid", type + ": " + e.getMessage());
+            command = Wire.command(type, body);
+        } catch (Rejection r) {
+            sendError(clientId, r.code(), r.getMessage());
             return;
         }
         String actor = member.memberId();
@@ -267,11 +266,8 @@ final class Connection {
         body.remove("type");
         Signal.Relay relay;
         try {
-            Signal signal = Wire.MAPPER.treeToValue(body, Catalogue.SIGNALS.get(type));
+            Signal signal = Wire.signal(type, body);
             relay = node.rules().relay(room.replica().state(), member.memberId(), signal);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
         } catch (Rejection r) {
             sendError(clientId, r.code(), r.getMessage());
             return;
