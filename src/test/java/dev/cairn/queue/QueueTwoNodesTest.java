@@ -200,4 +200,51 @@ class QueueTwoNodesTest {
             closeAll(boards);
         }
     }
+
+    @Test
+    void aShuffledRoundGoesToEveryonePresentInTheMeetingInOneOrderOnBothNodes() {
+        List<Api.Reply> members = new ArrayList<>();
+        List<BoardClient> boards = room("Round", 3, members);
+        Api.Reply projector = Api.post(west.port(), "/api/rooms/" + members.get(0).text("roomId") + "/members",
+            Map.of("name", "Projector", "observer", true));
+        BoardClient observer = BoardClient.connect(west.port(), projector.text("token"));
+        boards.add(observer);
+        try {
+            BoardClient ana = boards.get(0);
+            ack(ana.command("meeting.start", Map.of()));
+            java.util.Set<String> everyone = new java.util.TreeSet<>();
+            for (Api.Reply m : members) everyone.add(m.text("memberId"));
+            everyone.add(projector.text("memberId"));
+            ana.await("everyone present in the meeting", c -> dev.cairn.meeting.MeetingModule.current(c.room()) != null
+                && dev.cairn.meeting.MeetingModule.current(c.room()).present().equals(everyone));
+
+            JsonNode started = ana.command("queue.round_start", Map.of("shuffle", true));
+            ack(started);
+            for (BoardClient b : boards) b.awaitSeq(started.path("seq").asLong());
+            Round round = QueueModule.of(ana.room()).round();
+            java.util.Set<String> speakers = new java.util.TreeSet<>(everyone);
+            speakers.remove(projector.text("memberId"));
+            assertEquals(speakers, new java.util.TreeSet<>(round.order()), "everyone present but the observer, once");
+            for (BoardClient b : boards) {
+                assertEquals(round, QueueModule.of(b.room()).round());
+                assertEquals(round.order(), QueueModule.of(b.room()).entries().stream().map(Entry::memberId).toList());
+            }
+
+            JsonNode first = ana.command("queue.next", new HashMap<>());
+            ack(first);
+            ana.awaitSeq(first.path("seq").asLong());
+            Turn turn = QueueModule.of(ana.room()).current();
+            JsonNode ended = ana.command("queue.end_turn", Map.of("turnId", turn.turnId()));
+            ack(ended);
+            for (BoardClient b : boards) b.awaitSeq(ended.path("seq").asLong());
+            JsonNode record = ana.frames().stream().filter(f -> f.path("event").path("type").asText().equals("queue.turn_ended"))
+                .findFirst().orElseThrow().path("event");
+            assertEquals(dev.cairn.meeting.MeetingModule.current(ana.room()).id(), record.path("meetingId").asText());
+            assertEquals(turn.startedAt(), record.path("startedAt").asLong());
+            assertTrue(record.path("millis").asLong() >= 0);
+            assertEquals(1, record.path("turns").asInt());
+        } finally {
+            closeAll(boards);
+        }
+    }
 }
