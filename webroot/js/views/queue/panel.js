@@ -30,6 +30,7 @@ export function mountQueue({ store, connection, panel, slot }) {
 
   let busy = false;
   let lastSpeaker;
+  let overAnnounced = null;
   const run = async (what, promise) => {
     busy = true;
     renderAll();
@@ -99,6 +100,11 @@ export function mountQueue({ store, connection, panel, slot }) {
     if (turn.limitSeconds > 0) {
       const left = turn.limitSeconds * 1000 - spent;
       el.dataset.over = String(left < 0);
+      if (left < 0 && overAnnounced !== turn.turnId) {
+        overAnnounced = turn.turnId;
+        // Only when it happens while this board watches, not for a turn already over when it loaded.
+        if (left > -2000) announcer.textContent = turn.memberId === s.me ? 'Your time is up.' : `${entryName(turn)}'s time is up.`;
+      }
       el.textContent = left >= 0 ? `${clock(left + 999)} left of ${clock(turn.limitSeconds * 1000)}` : `${clock(-left)} over the limit`;
     } else {
       el.dataset.over = 'false';
