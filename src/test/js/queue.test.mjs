@@ -77,6 +77,15 @@ describe('queue reducers (mirror of QueueRules.apply)', () => {
     assert.equal(queueOf(r).round, null);
   });
 
+  test('a new order puts every waiting entry where the server says', () => {
+    let r = room();
+    r = apply(r, 'queue.hand_raised', { entry: entry('h2', 'ben', 'Ben', 'new'), index: 0 });
+    r = apply(r, 'queue.hand_raised', { entry: entry('h3', 'cy', 'Cy', 'new'), index: 1 });
+    r = apply(r, 'queue.hand_raised', { entry: entry('h4', null, 'Gran', 'new'), index: 2 });
+    r = apply(r, 'queue.reordered', { order: ['h4', 'h3', 'h2'] });
+    assert.deepEqual(queueOf(r).entries.map((e) => e.name), ['Gran', 'Cy', 'Ben']);
+  });
+
   test('settings, lock and clear', () => {
     let r = room();
     r = apply(r, 'queue.configured', { progressive: true, turnLimitSeconds: 120 });

@@ -68,6 +68,11 @@ export const queueEvents = {
     speaking[e.speaker] = { millis: before.millis + e.millis, turns: before.turns + 1 };
     return withQueue(room, { current: null, meetingId: e.meetingId, speaking });
   },
+  'queue.reordered': (room, e) => entries(room, (list) => {
+    const byId = new Map(list.map((x) => [x.entryId, x]));
+    const ordered = e.order.map((id) => byId.get(id)).filter(Boolean);
+    return [...ordered, ...list.filter((x) => !e.order.includes(x.entryId))];
+  }),
   'queue.round_started': (room, e) => {
     const list = [...queueOf(room).entries];
     list.splice(e.index, 0, ...e.entries);

@@ -55,6 +55,14 @@ public sealed interface QueueEvent extends RoomEvent {
                      long startedAt, long millis, long spokenMillis, int turns, Double balance) implements QueueEvent {
     }
 
+    /**
+     * The waiting entries in a new order, by the rule: after a turn ends with the progressive stack
+     * on (the speaker's time grew), or when the stack is turned on or off. Entries a facilitator
+     * moved keep their places.
+     */
+    record Reordered(List<String> order) implements QueueEvent {
+    }
+
     /** A round began: {@code entries} (one per member, in {@code round.order}) were queued from {@code index}. */
     record RoundStarted(Round round, List<Entry> entries, int index) implements QueueEvent {
     }

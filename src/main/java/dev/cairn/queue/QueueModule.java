@@ -75,6 +75,7 @@ public final class QueueModule implements Module<QueueState> {
         events.put("queue.turn_started", QueueEvent.TurnStarted.class);
         events.put("queue.turn_ended", QueueEvent.TurnEnded.class);
         events.put("queue.round_started", QueueEvent.RoundStarted.class);
+        events.put("queue.reordered", QueueEvent.Reordered.class);
         return events;
     }
 

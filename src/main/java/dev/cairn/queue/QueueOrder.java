@@ -1,5 +1,6 @@
 package dev.cairn.queue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -23,6 +24,29 @@ final class QueueOrder {
             return spokenMillis.applyAsLong(a.speaker()) < spokenMillis.applyAsLong(b.speaker());
         }
         return false;
+    }
+
+    /**
+     * The queue in the rule's order: entries a facilitator moved keep their indexes, the others
+     * fill the remaining places sorted by kind, then (new points, progressive stack) time spoken,
+     * and at a tie in their present order, the one {@link #place} gave them.
+     */
+    static List<Entry> byRule(List<Entry> queue, boolean progressive, ToLongFunction<String> spokenMillis) {
+        List<Entry> free = new ArrayList<>();
+        for (Entry e : queue) if (e.movedBy() == null) free.add(e);
+        free.sort((a, b) -> {
+            int byKind = Integer.compare(Kind.rank(a.kind()), Kind.rank(b.kind()));
+            if (byKind != 0) return byKind;
+            if (progressive && Kind.NEW.equals(a.kind())) {
+                int bySpoken = Long.compare(spokenMillis.applyAsLong(a.speaker()), spokenMillis.applyAsLong(b.speaker()));
+                if (bySpoken != 0) return bySpoken;
+            }
+            return 0; // a stable sort: at a tie, the present order (the order they were placed in)
+        });
+        List<Entry> out = new ArrayList<>(queue.size());
+        int next = 0;
+        for (Entry e : queue) out.add(e.movedBy() != null ? e : free.get(next++));
+        return out;
     }
 
     /** The index {@code entry} goes to in {@code queue}: right after the last entry it does not go before. */

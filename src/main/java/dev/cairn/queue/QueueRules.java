@@ -101,12 +101,12 @@ public final class QueueRules {
             if (c.locked() == null) throw Rejection.invalid("locked is required");
             return c.locked() == queue.locked() ? List.of() : List.of(new QueueEvent.LockChanged(c.locked()));
         }
-        if (command instanceof Configure c) return configure(queue, actor, c);
+        if (command instanceof Configure c) return configure(room, queue, actor, c);
         if (command instanceof Next c) {
             RoomRules.requireFacilitator(actor, "call the next speaker");
             requireCurrent(queue, c.turnId());
             if (queue.entries().isEmpty() && queue.current() == null) throw Rejection.conflict("nobody is in the queue");
-            return floor(room, queue, ctx, queue.entries().isEmpty() ? null : queue.entries().get(0));
+            return floor(room, queue, ctx, null);
         }
         if (command instanceof Call c) {
             RoomRules.requireFacilitator(actor, "give someone the floor");
@@ -139,7 +139,7 @@ public final class QueueRules {
         return new QueueEvent.HandRaised(entry, QueueOrder.place(queue.entries(), entry, queue.progressive(), spoken(room, queue)));
     }
 
-    private static List<RoomEvent> configure(QueueState queue, Member actor, Configure c) {
+    private static List<RoomEvent> configure(RoomState room, QueueState queue, Member actor, Configure c) {
         RoomRules.requireFacilitator(actor, "change the queue's settings");
         if (c.progressive() == null && c.turnLimitSeconds() == null) {
             throw Rejection.invalid("give progressive, turnLimitSeconds or both");
@@ -150,7 +150,20 @@ public final class QueueRules {
             throw Rejection.invalid("turnLimitSeconds must be 0 (no limit) or from " + MIN_TURN_SECONDS + " to " + MAX_TURN_SECONDS);
         }
         if (progressive == queue.progressive() && limit == queue.turnLimitSeconds()) return List.of();
-        return List.of(new QueueEvent.Configured(progressive, limit));
+        List<RoomEvent> events = new ArrayList<>();
+        events.add(new QueueEvent.Configured(progressive, limit));
+        if (progressive != queue.progressive()) {
+            reorder(queue.entries(), progressive, spoken(room, queue)).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    /** A {@code queue.reordered} when the rule orders {@code entries} differently, else nothing. */
+    private static java.util.Optional<QueueEvent.Reordered> reorder(List<Entry> entries, boolean progressive,
+                                                                   java.util.function.ToLongFunction<String> spoken) {
+        List<Entry> ordered = QueueOrder.byRule(entries, progressive, spoken);
+        if (ordered.equals(entries)) return java.util.Optional.empty();
+        return java.util.Optional.of(new QueueEvent.Reordered(ordered.stream().map(Entry::entryId).toList()));
     }
 
     /**
@@ -166,10 +179,15 @@ public final class QueueRules {
         }
     }
 
-    /** Ends the turn under way (if any) and gives the floor to {@code entry} (if any). */
-    private static List<RoomEvent> floor(RoomState room, QueueState queue, Context ctx, Entry entry) {
+    /**
+     * Ends the turn under way (if any) and gives the floor to {@code entry}, or (null) to whoever is
+     * first once the queue is in order after that turn.
+     */
+    private static List<RoomEvent> floor(RoomState room, QueueState queue, Context ctx, Entry chosen) {
         List<RoomEvent> events = new ArrayList<>();
-        if (queue.current() != null) events.add(ended(room, queue, ctx));
+        List<Entry> waiting = queue.entries();
+        if (queue.current() != null) waiting = end(room, queue, ctx, events);
+        Entry entry = chosen != null ? chosen : waiting.isEmpty() ? null : waiting.get(0);
         if (entry != null) {
             String turnId = "t" + (room.seq() + events.size() + 1);
             events.add(new QueueEvent.TurnStarted(new Turn(turnId, entry.entryId(), entry.memberId(), entry.name(), entry.kind(),
@@ -187,7 +205,9 @@ public final class QueueRules {
             if (!actor.id().equals(current.memberId()) && actor.role() != Role.FACILITATOR) {
                 throw Rejection.forbidden("only the speaker or a facilitator may end this turn");
             }
-            return List.of(ended(room, queue, ctx));
+            List<RoomEvent> events = new ArrayList<>();
+            end(room, queue, ctx, events);
+            return events;
         }
         if (!pastTurn(room, c.turnId())) throw Rejection.notFound("no turn " + c.turnId());
         return List.of();
@@ -196,6 +216,21 @@ public final class QueueRules {
     private static boolean pastTurn(RoomState room, String turnId) {
         if (!turnId.matches("t[1-9][0-9]{0,17}")) return false;
         return Long.parseLong(turnId.substring(1)) <= room.seq();
+    }
+
+    /**
+     * Adds the end of the turn under way to {@code events} and, with the progressive stack on,
+     * the queue's new order now that the speaker's time grew; returns the waiting entries in order.
+     */
+    private static List<Entry> end(RoomState room, QueueState queue, Context ctx, List<RoomEvent> events) {
+        QueueEvent.TurnEnded ended = ended(room, queue, ctx);
+        events.add(ended);
+        if (!queue.progressive()) return queue.entries();
+        Map<String, Speaking> speaking = new HashMap<>(queue.speakingIn(ended.meetingId()));
+        speaking.put(ended.speaker(), new Speaking(ended.spokenMillis(), ended.turns()));
+        List<Entry> ordered = QueueOrder.byRule(queue.entries(), true, s -> speaking.getOrDefault(s, Speaking.NONE).millis());
+        if (!ordered.equals(queue.entries())) events.add(new QueueEvent.Reordered(ordered.stream().map(Entry::entryId).toList()));
+        return ordered;
     }
 
     private static QueueEvent.TurnEnded ended(RoomState room, QueueState queue, Context ctx) {
@@ -331,6 +366,14 @@ public final class QueueRules {
             return queue.withEntries(entries).withCurrent(e.turn());
         } else if (event instanceof QueueEvent.TurnEnded e) {
             return queue.withCurrent(null).withSpoken(e.meetingId(), e.speaker(), e.millis());
+        } else if (event instanceof QueueEvent.Reordered e) {
+            List<Entry> ordered = new ArrayList<>();
+            for (String id : e.order()) {
+                Entry entry = queue.entry(id);
+                if (entry != null) ordered.add(entry);
+            }
+            for (Entry entry : entries) if (!e.order().contains(entry.entryId())) ordered.add(entry);
+            return queue.withEntries(ordered);
         } else {
             QueueEvent.RoundStarted e = (QueueEvent.RoundStarted) event;
             entries.addAll(e.index(), e.entries());

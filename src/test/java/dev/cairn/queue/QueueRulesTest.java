@@ -145,6 +145,46 @@ class QueueRulesTest {
     }
 
     @Test
+    void withTheProgressiveStackASpeakersWaitingHandGoesBackOnceTheirTurnEnds() {
+        run("ana", new Configure(true, null));
+        run("ben", new Raise("new"));
+        run("ana", new Next(null));
+        run("ben", new Raise("new"));
+        run("cy", new Raise("new"));
+        run("dee", new Raise("new"));
+        assertEquals(List.of("Ben", "Cy", "Dee"), order(), "while Ben speaks his finished time is still 0");
+        run("ana", new Move(handOf("dee"), 0));
+        now += 2 * MINUTE;
+        List<RoomEvent> events = run("ana", new Next(currentTurn()));
+        assertEquals(List.of("queue.turn_ended", "queue.reordered", "queue.turn_started"),
+            events.stream().map(e -> e.getClass().getSimpleName()).map(n -> switch (n) {
+                case "TurnEnded" -> "queue.turn_ended";
+                case "Reordered" -> "queue.reordered";
+                case "TurnStarted" -> "queue.turn_started";
+                default -> n;
+            }).toList());
+        assertEquals("Dee", queue().current().name(), "Dee stays where the facilitator moved her: first");
+        assertEquals(List.of("Cy", "Ben"), order(), "Ben spoke 2 min, Cy none: Cy goes before him now");
+    }
+
+    @Test
+    void turningTheProgressiveStackOnOrdersTheNewPointsWaiting() {
+        run("ben", new Raise("new"));
+        speak(3);
+        run("cy", new Raise("new"));
+        speak(1);
+        run("ben", new Raise("new"));
+        run("cy", new Raise("new"));
+        run("dee", new Raise("new"));
+        run("eve", new Raise("clarify"));
+        assertEquals(List.of("Eve", "Ben", "Cy", "Dee"), order());
+        run("ana", new Configure(true, null));
+        assertEquals(List.of("Eve", "Dee", "Cy", "Ben"), order());
+        run("ana", new Configure(false, null));
+        assertEquals(List.of("Eve", "Dee", "Cy", "Ben"), order(), "turning it off keeps the present order");
+    }
+
+    @Test
     void aFacilitatorsMoveIsKeptWhenLaterHandsArrive() {
         run("ben", new Raise("new"));
         run("cy", new Raise("new"));
