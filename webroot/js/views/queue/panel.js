@@ -3,7 +3,7 @@
 // balance of the meeting. Time shown is the server's (connection.serverNow()); nothing ticks on
 // the server, the board redraws the clock once a second.
 
-import { h, keepFocus, replaceChildren, uid } from '../../dom.js';
+import { h, keepFocus, replaceChildren, sentence, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { hueOf } from '../../membership/colors.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
@@ -37,7 +37,7 @@ export function mountQueue({ store, connection, panel, slot }) {
     try {
       return await promise();
     } catch (err) {
-      if (err?.code === 'conflict') toast(err.message || `Could not ${what}: the queue changed meanwhile.`, { kind: 'error' });
+      if (err?.code === 'conflict') toast(err.message ? sentence(err.message) : `Could not ${what}: the queue changed meanwhile.`, { kind: 'error' });
       else commandFailed(what, err);
       return null;
     } finally {
