@@ -3,7 +3,7 @@
 // remove and move to a segment, live, also during the meeting; everyone else may propose a
 // segment, which facilitators accept or decline. Rows are kept by id so open forms survive updates.
 
-import { h, keepFocus, uid } from '../../dom.js';
+import { h, keepFocus, replaceChildren, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as cmd from '../../meeting/commands.js';
@@ -40,7 +40,7 @@ export function mountAgenda({ store, connection }) {
     const sig = JSON.stringify([segment, index === 0, index === count - 1, facilitator, row.mode, run, Boolean(m), owner]);
     if (sig === row.sig) return row;
     row.sig = sig;
-    row.li.replaceChildren(...(row.mode === 'remove' ? removeConfirm(segment) : view(segment, index, count, facilitator, run, Boolean(m), owner)));
+    replaceChildren(row.li, ...(row.mode === 'remove' ? removeConfirm(segment) : view(segment, index, count, facilitator, run, Boolean(m), owner)));
     return row;
   }
 
@@ -112,7 +112,7 @@ export function mountAgenda({ store, connection }) {
       onCancel: () => setMode(segment.id, 'view', 'segment-edit'),
       failure: 'save the segment',
     });
-    row.li.replaceChildren(form);
+    replaceChildren(row.li, form);
     form.querySelector('input').focus();
   }
 
@@ -132,7 +132,7 @@ export function mountAgenda({ store, connection }) {
       onCancel: closeAdd,
       failure: proposing ? 'propose the segment' : 'add the segment',
     });
-    addSlot.replaceChildren(adding);
+    replaceChildren(addSlot, adding);
     adding.querySelector('input').focus();
   }
 
@@ -148,10 +148,10 @@ export function mountAgenda({ store, connection }) {
     const visible = facilitator ? part.proposals : part.proposals.filter((p) => p.by === state.me);
     proposals.hidden = visible.length === 0;
     if (!visible.length) {
-      proposals.replaceChildren();
+      replaceChildren(proposals);
       return;
     }
-    proposals.replaceChildren(
+    replaceChildren(proposals,
       h('h4', { class: 'proposals-title', text: facilitator ? 'Proposed segments' : 'Your proposals, waiting' }),
       h('ul', { class: 'proposal-list' }, visible.map((p) => h('li', { class: 'proposal', 'data-testid': 'proposal', dataset: { id: p.id } },
         h('div', { class: 'segment-main' },
@@ -193,7 +193,7 @@ export function mountAgenda({ store, connection }) {
     const planned = segments.reduce((sum, s) => sum + s.minutes, 0);
     total.textContent = segments.length ? `${segments.length} · ${planned} min` : '';
     if (!adding) {
-      addSlot.replaceChildren(facilitator
+      replaceChildren(addSlot, facilitator
         ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'segment-add', onclick: () => openAdd(false) },
           icon('plus', 'icon-s'), 'Add a segment')
         : canEdit(state) ? h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'propose-open', onclick: () => openAdd(true) },
