@@ -11,7 +11,8 @@ import { meetingPart } from '../../meeting/events.js';
 import { toast } from '../toast.js';
 import { act, memberName } from './util.js';
 
-const minutesOf = (ms) => Math.round(ms / 60_000);
+/** Whole minutes, or "<1" for less than one (a segment moved on from at once). */
+const minutesOf = (ms) => (ms < 30_000 ? '<1' : String(Math.round(ms / 60_000)));
 
 export function mountAgenda({ store, connection }) {
   const list = h('ol', { class: 'segment-list', 'data-testid': 'segment-list', 'aria-labelledby': 'agenda-title' });
