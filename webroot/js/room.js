@@ -86,7 +86,7 @@ function openBoard(membership) {
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
-  mountConnectionStatus({
+  const connectionStatus = mountConnectionStatus({
     store,
     connection,
     pill: byId('connection-pill'),
@@ -98,6 +98,7 @@ function openBoard(membership) {
       window.location.reload();
     },
   });
+  FRAME_HANDLERS.storage = (frame) => connectionStatus.storage(frame.status);
   mountShare({
     store,
     membership,

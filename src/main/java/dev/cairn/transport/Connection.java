@@ -133,7 +133,10 @@ final class Connection {
         try {
             message = Wire.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            if (allowed) sendError(null, "invalid", "malformed JSON: " + e.getOriginalMessage());
+            if (allowed) {
+                var at = e.getLocation();
+                sendError(null, "invalid", "malformed JSON" + (at == null ? "" : " at character " + (at.getCharOffset() + 1)));
+            }
             return;
         }
         if (!(message instanceof ObjectNode object)) {
@@ -220,12 +223,12 @@ final class Connection {
         }
         room = live;
         send(Frames.welcome(clientId, live.id, current, node.nodeId(), key, node.now()));
+        if (!node.health().up()) send(Frames.storage(false));
         live.attach(this, lastSeq);
     }
 
     private void command(String clientId, String type, ObjectNode body) {
-        Class<? extends RoomCommand> commandType = Catalogue.COMMANDS.get(type);
-        if (commandType == null) {
+        if (!Catalogue.COMMANDS.containsKey(type)) {
             sendError(clientId, "unknown_type", "unknown message type '" + type + "'");
             return;
         }
@@ -239,12 +242,9 @@ final class Connection {
         }
         RoomCommand command;
         try {
-            command = Wire.MAPPER.treeToValue(body, commandType);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            sendError(clientId, "invalid", type + ": " + e.getMessage());
+            command = Wire.command(type, body);
+        } catch (Rejection r) {
+            sendError(clientId, r.code(), r.getMessage());
             return;
         }
         String actor = member.memberId();
@@ -267,11 +267,8 @@ final class Connection {
         body.remove("type");
         Signal.Relay relay;
         try {
-            Signal signal = Wire.MAPPER.treeToValue(body, Catalogue.SIGNALS.get(type));
+            Signal signal = Wire.signal(type, body);
             relay = node.rules().relay(room.replica().state(), member.memberId(), signal);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
         } catch (Rejection r) {
             sendError(clientId, r.code(), r.getMessage());
             return;

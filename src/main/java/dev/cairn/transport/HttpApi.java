@@ -46,7 +46,8 @@ final class HttpApi {
     }
 
     void mount(Router router) {
-        router.post("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        router.post("/api/*").handler(this::requireJson);
+        router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.post("/api/rooms").handler(this::createRoom);
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
@@ -58,6 +59,20 @@ final class HttpApi {
         router.route("/api/*").failureHandler(this::failure);
     }
 
+    /**
+     * Only bodies declared as JSON are read: a form or {@code text/plain} post is what any web page
+     * may make a visitor's browser send without asking, so it must not create or join rooms.
+     */
+    private void requireJson(RoutingContext ctx) {
+        String type = ctx.request().getHeader("content-type");
+        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (mime.equals("application/json")) {
+            ctx.next();
+        } else {
+            reply(ctx, 415, error("unsupported_media_type", "send the request body as JSON (Content-Type: application/json)"));
+        }
+    }
+
     /** Opens a room; the creator becomes its first facilitator. */
     private void createRoom(RoutingContext ctx) {
         JsonNode body = body(ctx);
@@ -66,7 +81,7 @@ final class HttpApi {
         String memberId = Ids.member();
         List<RoomEvent> events;
         try {
-            events = node.rules().create(roomId, body.path("title").asText(null), memberId, body.path("name").asText(null));
+            events = node.rules().create(roomId, text(body, "title"), memberId, text(body, "name"));
         } catch (Rejection r) {
             reply(ctx, 400, error(r.code(), r.getMessage()));
             return;
@@ -134,8 +149,17 @@ final class HttpApi {
             reply(ctx, 404, error("not_found", "no such room"));
             return;
         }
-        String invite = body.path("invite").asText(null);
-        Role role = body.path("observer").asBoolean(false) ? Role.OBSERVER : Role.PARTICIPANT;
+        String invite;
+        Role role;
+        String name;
+        try {
+            invite = text(body, "invite");
+            role = flag(body, "observer") ? Role.OBSERVER : Role.PARTICIPANT;
+            name = text(body, "name");
+        } catch (Rejection r) {
+            reply(ctx, 400, error(r.code(), r.getMessage()));
+            return;
+        }
         if (invite != null && !invite.isEmpty()) {
             if (!node.signer().checkInvite(roomId, Role.FACILITATOR, invite)) {
                 reply(ctx, 403, error("forbidden", "this facilitator link is not valid for this room"));
@@ -144,7 +168,6 @@ final class HttpApi {
             role = Role.FACILITATOR;
         }
         String memberId = Ids.member();
-        String name = body.path("name").asText(null);
         Role granted = role;
         exists(roomId).compose(found -> {
                 if (!found) return Future.failedFuture(Rejection.notFound("room " + roomId + " does not exist"));
@@ -246,6 +269,22 @@ final class HttpApi {
         }
         reply(ctx, 400, error("invalid", "the request body must be a JSON object"));
         return null;
+    }
+
+    /** A text field of a request body, or null when absent; anything but text is invalid, not converted. */
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw Rejection.invalid(field + " must be text");
+        return value.textValue();
+    }
+
+    /** A true/false field of a request body, false when absent; anything else is invalid. */
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return false;
+        if (!value.isBoolean()) throw Rejection.invalid(field + " must be true or false");
+        return value.booleanValue();
     }
 
     private void failure(RoutingContext ctx) {
