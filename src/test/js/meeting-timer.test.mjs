@@ -56,6 +56,7 @@ describe('meeting timer arithmetic', () => {
     assert.equal(at, Date.UTC(2027, 0, 15, 14, 30));
     assert.equal(untilInstant('08:30', T, 60), Date.UTC(2027, 0, 16, 7, 30), 'already past today: tomorrow');
     assert.equal(untilInstant('9:00', T, 60), Date.UTC(2027, 0, 16, 8, 0), 'exactly now is not ahead');
+    assert.equal(untilInstant('09:00:05', T, 60), T + 5000, 'seconds, for a timer to a moment just ahead');
     assert.equal(untilInstant('24:00', T, 60), null);
     assert.equal(untilInstant('noon', T, 60), null);
   });

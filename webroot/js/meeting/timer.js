@@ -49,20 +49,21 @@ export function spoken(ms) {
 }
 
 /**
- * The instant of the wall time "HH:MM" next after serverNow, in the browser's time zone: today if
+ * The instant of the wall time "HH:MM" (or "HH:MM:SS") next after serverNow, in the browser's time zone: today if
  * it is still ahead, else tomorrow. offsetMinutes lets tests pin the zone (minutes east of UTC);
  * by default the browser's own offset at that moment is used. Null for a malformed time.
  */
 export function untilInstant(hhmm, serverNow, offsetMinutes = null) {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(String(hhmm ?? '').trim());
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(String(hhmm ?? '').trim());
   if (!m) return null;
   const hours = Number(m[1]);
   const minutes = Number(m[2]);
-  if (hours > 23 || minutes > 59) return null;
+  const seconds = Number(m[3] ?? 0);
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
   const zone = offsetMinutes ?? -new Date(serverNow).getTimezoneOffset();
   const local = serverNow + zone * 60_000;
   const dayStart = Math.floor(local / 86_400_000) * 86_400_000;
-  let at = dayStart + (hours * 60 + minutes) * 60_000 - zone * 60_000;
+  let at = dayStart + (hours * 3600 + minutes * 60 + seconds) * 1000 - zone * 60_000;
   if (at <= serverNow) at += 86_400_000;
   return at;
 }

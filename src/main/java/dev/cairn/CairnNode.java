@@ -56,7 +56,8 @@ public final class CairnNode {
             Path dir = Path.of(settings.dataDir(), "redis");
             embedded = EmbeddedRedis.start(dir);
             url = embedded.url();
-            LOG.info("redis: embedded server on " + url + ", append-only data in " + dir.toAbsolutePath()
+            LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
+                + "), append-only data in " + dir.toAbsolutePath()
                 + " (started in " + (System.nanoTime() - begin) / 1_000_000 + " ms)");
         } else {
             LOG.info("redis: using " + redacted(url));

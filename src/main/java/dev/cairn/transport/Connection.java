@@ -223,6 +223,7 @@ final class Connection {
         }
         room = live;
         send(Frames.welcome(clientId, live.id, current, node.nodeId(), key, node.now()));
+        if (!node.health().up()) send(Frames.storage(false));
         live.attach(this, lastSeq);
     }
 

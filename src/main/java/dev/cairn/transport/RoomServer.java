@@ -65,7 +65,8 @@ public final class RoomServer extends VerticleBase {
         Loop loop = Loop.current(context);
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
-            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()));
+            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()),
+            new StorageHealth(vertx, api, limits.redisTimeoutMillis()));
         rooms.bind(node);
 
         Router router = Router.router(vertx);
@@ -113,6 +114,7 @@ public final class RoomServer extends VerticleBase {
             });
         vertx.setPeriodic(limits.pingIntervalSeconds() * 1000L, id -> rooms.heartbeat());
         vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
+        node.health().start(loop, rooms::storageChanged);
         affinity.register(rooms);
         if (affinity.first(rooms)) vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
 
