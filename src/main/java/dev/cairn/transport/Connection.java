@@ -94,6 +94,17 @@ final class Connection {
     }
 
     /** Who this board shows the room to, with the member's current role. */
+    /** The member this socket speaks for (null before hello). */
+    String memberId() {
+        return member == null ? null : member.memberId();
+    }
+
+    /** A facilitator removed this socket's member: say so, and close it for good (the board does not reconnect). */
+    void removed(String clientId) {
+        sendError(clientId, "not_found", "you were removed from this room");
+        close((short) 4004, "removed");
+    }
+
     Viewer viewer(RoomState state) {
         Member current = state == null ? null : state.member(member.memberId());
         return current != null ? Viewer.of(current) : new Viewer(member.memberId(), member.role());
@@ -219,6 +230,10 @@ final class Connection {
         if (!live.replica().state().exists() || current == null) {
             sendError(clientId, "not_found", "this room or membership no longer exists");
             close((short) 4004, "not found");
+            return;
+        }
+        if (!current.role().isMember()) {
+            removed(clientId);
             return;
         }
         room = live;

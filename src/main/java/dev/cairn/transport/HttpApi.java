@@ -135,7 +135,7 @@ final class HttpApi {
                     reply(ctx, 404, error("not_found", "no such room"));
                 } else {
                     RoomState s = done.result();
-                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.members().size()));
+                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.memberCount()));
                 }
             });
     }

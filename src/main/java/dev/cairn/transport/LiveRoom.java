@@ -3,6 +3,7 @@ package dev.cairn.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.presence.PresenceTracker;
 import dev.cairn.protocol.Wire;
+import dev.cairn.room.MembershipEvent;
 import dev.cairn.room.Modules;
 import dev.cairn.room.Sequenced;
 import dev.cairn.room.Viewer;
@@ -249,7 +250,21 @@ final class LiveRoom {
         if (fresh.isEmpty()) return;
         delivery.events(fresh, replica.state());
         scheduler.rearm(replica.state());
+        closeRemoved(fresh);
         presence.reconcile();
+    }
+
+    /** Closes this node's sockets of members a facilitator just removed: their token stops working at once. */
+    private void closeRemoved(List<Entry> fresh) {
+        for (Entry e : fresh) {
+            if (!(e.event().event() instanceof MembershipEvent.MemberRemoved removed)) continue;
+            for (Connection c : new ArrayList<>(connections)) {
+                if (removed.memberId().equals(c.memberId())) {
+                    detach(c);
+                    c.removed(null);
+                }
+            }
+        }
     }
 
     /** Reads from the archive whatever this copy missed, page by page. */
