@@ -36,7 +36,8 @@ export function presentMembers(state) {
   const ids = meeting
     ? Object.entries(meeting.attendance ?? {}).filter(([, a]) => a && a.since != null).map(([id]) => id)
     : [...state.online];
-  return ids.filter((id) => room?.members?.[id] && room.members[id].role !== 'observer').sort();
+  const speaks = (role) => role === 'participant' || role === 'facilitator';
+  return ids.filter((id) => speaks(room?.members?.[id]?.role)).sort();
 }
 
 /** Finished turns by speaker in the meeting under way (empty if the figures belong to another one). */

@@ -288,7 +288,7 @@ public final class QueueRules {
             for (String id : named) {
                 if (id == null) throw Rejection.invalid("memberIds must be member ids");
                 Member m = room.member(id);
-                if (m == null) throw Rejection.notFound("no member " + id);
+                if (m == null || !m.role().isMember()) throw Rejection.notFound("no member " + id);
                 if (m.role() == Role.OBSERVER) throw Rejection.invalid(m.name() + " is an observer and does not speak in rounds");
                 if (!seen.add(id)) throw Rejection.invalid("memberIds names " + m.name() + " twice");
             }
@@ -297,7 +297,7 @@ public final class QueueRules {
         Set<String> present = MeetingLink.present(room);
         if (present == null) throw Rejection.invalid("no meeting is under way: name the members of the round in memberIds");
         return present.stream().map(room::member)
-            .filter(m -> m != null && m.role() != Role.OBSERVER)
+            .filter(m -> m != null && m.role().canEdit())
             .sorted(Comparator.comparingLong(Member::joinedAt).thenComparing(Member::id))
             .map(Member::id).toList();
     }
