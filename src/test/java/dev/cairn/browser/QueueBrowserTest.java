@@ -135,6 +135,8 @@ class QueueBrowserTest {
         until(anaBrowser, d -> d.findElements(testId("queue-share")).size() == 2);
         screenshotOfQueue(anaBrowser, "queue-facilitator-speaking.png");
         screenshotOfQueue(benBrowser, "queue-participant.png");
+        ((JavascriptExecutor) anaBrowser).executeScript("window.scrollTo(0, 0)");
+        ana.screenshot(SCREENSHOTS.resolve("queue-board.png"));
     }
 
     @Test
