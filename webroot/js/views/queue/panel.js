@@ -211,6 +211,14 @@ export function mountQueue({ store, connection, panel, slot }) {
   h('div', { class: 'queue-add-row' }, addName, addKind,
     h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'queue-add-submit' }, 'Add')));
   const shuffle = h('input', { type: 'checkbox', 'data-testid': 'queue-round-shuffle' });
+  // Kept across renders, so the settings stay open while the queue changes.
+  const moreSettings = h('div', { class: 'queue-more-settings' });
+  const moreBody = h('div', { class: 'queue-more-body' }, addForm, moreSettings);
+  const more = h('details', { class: 'queue-more', 'data-testid': 'queue-settings' },
+    h('summary', { class: 'queue-more-summary', 'data-testid': 'queue-settings-toggle', text: 'Add by name, turn limit, progressive stack' }), moreBody);
+
+  const toolRow = h('div', { class: 'queue-tool-row' });
+  tools.append(h('h3', { class: 'section-title', text: 'Facilitate' }), toolRow, more);
 
   function renderTools(s) {
     if (!isFacilitator(s)) {
@@ -236,17 +244,14 @@ export function mountQueue({ store, connection, panel, slot }) {
           .sort((a, b) => (s2.room.members[a].joinedAt - s2.room.members[b].joinedAt) || a.localeCompare(b));
         run('start a round', () => q.startRound(connection, shuffle.checked, ids));
       } }, 'Start a round');
-    replaceChildren(tools,
-      h('h3', { class: 'section-title', text: 'Facilitate' }),
-      h('div', { class: 'queue-tool-row' }, roundButton,
+    replaceChildren(toolRow, roundButton,
         h('label', { class: 'queue-inline-check' }, shuffle, ' shuffled'),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'queue-lock-toggle', 'aria-pressed': String(queue.locked), disabled: busy,
           onclick: () => run(queue.locked ? 'unlock the queue' : 'lock the queue', () => q.lock(connection, !queue.locked)) },
         icon(queue.locked ? 'unlock' : 'lock', 'icon-s'), queue.locked ? 'Unlock queue' : 'Lock queue'),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'queue-clear', disabled: busy || (!queue.entries.length && !queue.round),
-          onclick: () => run('clear the queue', () => q.clear(connection)) }, 'Clear queue')),
-      h('div', { class: 'queue-tool-row' }, limit),
-      progressive, addForm);
+          onclick: () => run('clear the queue', () => q.clear(connection)) }, 'Clear queue'));
+    replaceChildren(moreSettings, h('div', { class: 'queue-tool-row' }, limit), progressive);
   }
 
   // ---- speaking-time balance -----------------------------------------------------------------

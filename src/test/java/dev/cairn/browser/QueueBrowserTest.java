@@ -76,6 +76,16 @@ class QueueBrowserTest {
         button.click();
     }
 
+    /** Picks an option, again if the panel re-rendered under the click. */
+    private static void select(WebDriver driver, String testid, String value) {
+        until(driver, d -> {
+            WebElement el = d.findElement(testId(testid));
+            if (!el.isEnabled()) return null;
+            new org.openqa.selenium.support.ui.Select(el).selectByValue(value);
+            return true;
+        });
+    }
+
     private static void waitForSeen(WebDriver driver, Seen expected) {
         until(driver, d -> expected.equals(seen(d)));
     }
@@ -135,7 +145,8 @@ class QueueBrowserTest {
         until(anaBrowser, d -> d.findElements(testId("queue-share")).size() == 2);
         screenshotOfQueue(anaBrowser, "queue-facilitator-speaking.png");
         screenshotOfQueue(benBrowser, "queue-participant.png");
-        ((JavascriptExecutor) anaBrowser).executeScript("window.scrollTo(0, 0)");
+        ((JavascriptExecutor) anaBrowser).executeScript(
+            "document.querySelector('[data-testid=panel-queue]').scrollIntoView({block: 'start'}); window.scrollBy(0, -80)");
         ana.screenshot(SCREENSHOTS.resolve("queue-board.png"));
     }
 
@@ -151,9 +162,11 @@ class QueueBrowserTest {
         new BoardPage(cyBrowser).join(room.roomLink(), "Cy");
         List<WebDriver> all = List.of(anaBrowser, benBrowser, cyBrowser);
 
+        click(anaBrowser, "queue-settings-toggle");
         click(anaBrowser, "queue-progressive");
-        new org.openqa.selenium.support.ui.Select(until(anaBrowser, d -> d.findElement(testId("queue-turn-limit")))).selectByValue("60");
         for (WebDriver d : all) until(d, x -> x.findElements(testId("queue-progressive-tag")).size() == 1);
+        select(anaBrowser, "queue-turn-limit", "60");
+        until(anaBrowser, d -> "60".equals(d.findElement(testId("queue-turn-limit")).getDomProperty("value")));
 
         click(benBrowser, "queue-raise-new");
         for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Ben")));
@@ -173,7 +186,7 @@ class QueueBrowserTest {
 
         WebElement name = until(anaBrowser, d -> d.findElement(testId("queue-add-name")));
         name.sendKeys("Gran Torres");
-        new org.openqa.selenium.support.ui.Select(anaBrowser.findElement(testId("queue-add-kind"))).selectByValue("process");
+        select(anaBrowser, "queue-add-kind", "process");
         click(anaBrowser, "queue-add-submit");
         for (WebDriver d : all) waitForSeen(d, new Seen("Nobody has the floor.", List.of("Gran Torres", "Cy", "Ben")));
 
