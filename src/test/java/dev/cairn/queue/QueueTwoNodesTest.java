@@ -218,6 +218,10 @@ class QueueTwoNodesTest {
             ana.await("everyone present in the meeting", c -> dev.cairn.meeting.MeetingModule.current(c.room()) != null
                 && dev.cairn.meeting.MeetingModule.current(c.room()).present().equals(everyone));
 
+            for (String kind : Kind.RAISABLE) {
+                assertEquals("forbidden", observer.command("queue.raise", Map.of("kind", kind)).path("code").asText(),
+                    "an observer never raises a hand");
+            }
             JsonNode started = ana.command("queue.round_start", Map.of("shuffle", true));
             ack(started);
             for (BoardClient b : boards) b.awaitSeq(started.path("seq").asLong());
