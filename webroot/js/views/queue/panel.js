@@ -257,10 +257,11 @@ export function mountQueue({ store, connection, panel, slot }) {
   // ---- speaking-time balance -----------------------------------------------------------------
 
   function shareRow(r, testid) {
-    return h('li', { class: 'queue-share', 'data-testid': testid, 'data-member-id': r.id, 'data-millis': Math.round(r.millis), 'data-live': String(r.live) },
+    return h('li', { class: 'queue-share', 'data-testid': testid, 'data-member-id': r.id, 'data-present': String(r.present), 'data-millis': Math.round(r.millis), 'data-live': String(r.live) },
       h('span', { class: 'queue-share-name', text: r.name }),
       h('span', { class: 'queue-share-bar', 'aria-hidden': 'true' }, fill(r.share)),
-      h('span', { class: 'queue-share-figure', text: `${Math.round(r.share * 100)} % · ${clock(r.millis)} · ${r.turns} ${r.turns === 1 ? 'turn' : 'turns'}` }));
+      h('span', { class: 'queue-share-figure',
+        text: `${r.present ? `${Math.round(r.share * 100)} %` : 'not present'} · ${clock(r.millis)} · ${r.turns} ${r.turns === 1 ? 'turn' : 'turns'}` }));
   }
 
   /** The bar's fill; its width is set through the CSSOM, since the page's CSP forbids inline style attributes. */
