@@ -94,6 +94,17 @@ final class Connection {
     }
 
     /** Who this board shows the room to, with the member's current role. */
+    /** The member this socket speaks for (null before hello). */
+    String memberId() {
+        return member == null ? null : member.memberId();
+    }
+
+    /** A facilitator removed this socket's member: say so, and close it for good (the board does not reconnect). */
+    void removed(String clientId) {
+        sendError(clientId, "not_found", "you were removed from this room");
+        close((short) 4004, "removed");
+    }
+
     Viewer viewer(RoomState state) {
         Member current = state == null ? null : state.member(member.memberId());
         return current != null ? Viewer.of(current) : new Viewer(member.memberId(), member.role());
@@ -168,7 +179,14 @@ final class Connection {
         }
         if (type.equals("ping")) {
             send(Frames.pong(clientId, node.now()));
-        } else if (type.equals("hello")) {
+            return;
+        }
+        if (room != null && !room.memberMayAct(member.memberId(), now)) {
+            sendError(clientId, "rate_limited", "slow down: at most " + node.settings().limits().commandsPerSecond()
+                + " messages per second from all your boards together; this one was dropped");
+            return;
+        }
+        if (type.equals("hello")) {
             sendError(clientId, "invalid", "this socket is already authenticated");
         } else if (Catalogue.SIGNALS.containsKey(type)) {
             signal(clientId, type, object);
@@ -219,6 +237,16 @@ final class Connection {
         if (!live.replica().state().exists() || current == null) {
             sendError(clientId, "not_found", "this room or membership no longer exists");
             close((short) 4004, "not found");
+            return;
+        }
+        if (!current.role().isMember()) {
+            removed(clientId);
+            return;
+        }
+        int most = node.settings().limits().socketsPerMember();
+        if (live.boardsOf(current.id()) >= most) {
+            sendError(clientId, "too_many_boards", "you have " + most + " boards open in this room already; close one first");
+            close((short) 4029, "too many boards");
             return;
         }
         room = live;
