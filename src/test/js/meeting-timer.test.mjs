@@ -120,5 +120,6 @@ describe('meeting reducers mirror the server', () => {
     assert.equal(room.meeting.rotaNext, 1, 'the rota moved on');
     assert.equal(room.meeting.focus, null);
     assert.equal(room.meeting.agenda.length, 1, 'the agenda stays');
+    assert.equal(room.meeting.focusBy, null);
   });
 });

@@ -9,7 +9,7 @@ import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as cmd from '../../meeting/commands.js';
 import { meetingPart } from '../../meeting/events.js';
 import { toast } from '../toast.js';
-import { act, memberName } from './util.js';
+import { act, autoTimer, memberName } from './util.js';
 
 /** Whole minutes, or "<1" for less than one (a segment moved on from at once). */
 const minutesOf = (ms) => (ms < 30_000 ? '<1' : String(Math.round(ms / 60_000)));
@@ -71,7 +71,7 @@ export function mountAgenda({ store, connection }) {
     }, icon(iconName, 'icon-s'));
     const actions = h('div', { class: 'segment-actions' },
       inMeeting && run?.status !== 'active' ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'segment-goto',
-        'aria-label': `Go to ${name}`, onclick: () => act('move to the segment', cmd.goTo(connection, segment.id, true)) }, 'Go') : null,
+        'aria-label': `Go to ${name}`, onclick: () => act('move to the segment', cmd.goTo(connection, segment.id, autoTimer())) }, 'Go') : null,
       button('segment-up', 'Move up', 'up', () => act('move the segment', cmd.moveSegment(connection, segment.id, index - 1)), index === 0),
       button('segment-down', 'Move down', 'down', () => act('move the segment', cmd.moveSegment(connection, segment.id, index + 1)), index === count - 1),
       button('segment-edit', 'Edit', 'pencil', () => openEdit(segment)),

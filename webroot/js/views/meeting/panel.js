@@ -13,7 +13,7 @@ import { commandFailed } from '../toast.js';
 import { mountAgenda } from './agenda.js';
 import { createCountdown, setSound, soundOn } from './countdown.js';
 import { mountFocus } from './focus.js';
-import { act, bellIcon, memberName } from './util.js';
+import { act, autoTimer, bellIcon, memberName, setAutoTimer } from './util.js';
 
 const clockTime = (at) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -68,6 +68,9 @@ export function mountMeeting({ store, connection, slot }) {
 
   // ---- the timebox -----------------------------------------------------------------------------
 
+  const headSlot = h('div', { class: 'timebox-slot' });
+  const noteSlot = h('div', { class: 'timebox-slot' });
+  const controlSlot = h('div', { class: 'timebox-slot' });
   let minutesValue = '5';
   let untilValue = '';
 
@@ -98,12 +101,15 @@ export function mountMeeting({ store, connection, slot }) {
           e.currentTarget.title = soundOn() ? 'Sound on at the warning and at zero' : 'Sound off';
           replaceChildren(e.currentTarget, soundIcon());
         } }, soundIcon()));
-    const children = [heading, countdown.element];
-    if (timer?.timeUp && remaining(timer, connection.serverNow()) <= 0) {
-      children.push(h('p', { class: 'time-up-note', 'data-testid': 'time-up' }, `Time is up${segment ? ` for ${segment.title}` : ''}.`));
-    }
-    if (facilitator) children.push(controls(m, timer, segment));
-    keepFocus(timebox, () => replaceChildren(timebox, ...children));
+    const note = timer?.timeUp && remaining(timer, connection.serverNow()) <= 0
+      ? h('p', { class: 'time-up-note', 'data-testid': 'time-up' }, `Time is up${segment ? ` for ${segment.title}` : ''}.`) : null;
+    // The countdown stays where it is (moving it would replay its flash); the parts around it are redrawn.
+    if (countdown.element.parentNode !== timebox) replaceChildren(timebox, headSlot, countdown.element, noteSlot, controlSlot);
+    keepFocus(timebox, () => {
+      replaceChildren(headSlot, heading);
+      replaceChildren(noteSlot, note);
+      replaceChildren(controlSlot, facilitator ? controls(m, timer, segment) : null);
+    });
   }
 
   function soundIcon() {
@@ -122,7 +128,7 @@ export function mountMeeting({ store, connection, slot }) {
       row.push(b('timer-stop', 'Stop timer', () => act('stop the timer', cmd.stopTimer(connection)), { class: 'btn btn-small btn-quiet' }));
     }
     const agendaRow = [
-      b('meeting-next', 'Next segment', () => act('move to the next segment', cmd.next(connection)), { class: 'btn btn-small btn-primary' }),
+      b('meeting-next', 'Next segment', () => act('move to the next segment', cmd.next(connection, autoTimer())), { class: 'btn btn-small btn-primary' }),
       segment ? b('meeting-skip', 'Skip', () => act('skip the segment', cmd.skip(connection))) : null,
       timer && !m.poll ? pollOpener() : null,
     ];
@@ -150,10 +156,15 @@ export function mountMeeting({ store, connection, slot }) {
       } },
     h('label', { class: 'label', for: 'timer-until', text: 'or until' }), until,
     h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'timer-until-start' }, 'Start'));
+    const auto = h('label', { class: 'check-inline' },
+      h('input', { type: 'checkbox', 'data-testid': 'auto-timer', checked: autoTimer(),
+        onchange: (e) => setAutoTimer(e.target.checked) }),
+      ' Start each segment\'s timebox by itself');
     return h('div', { class: 'timebox-controls' },
       row.length ? h('div', { class: 'control-row' }, row) : null,
       h('div', { class: 'control-row' }, agendaRow),
-      h('div', { class: 'control-row' }, startForm, untilForm));
+      h('div', { class: 'control-row' }, startForm, untilForm),
+      auto);
   }
 
   let pollMinutes = '5';
@@ -203,7 +214,7 @@ export function mountMeeting({ store, connection, slot }) {
       h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'poll-act-extend',
         onclick: () => act('add time', cmd.addTime(connection, p.minutes)) }, `Extend by ${p.minutes} min`),
       h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'poll-act-next',
-        onclick: () => act('move on', cmd.next(connection)) }, 'Move on')) : null;
+        onclick: () => act('move on', cmd.next(connection, autoTimer())) }, 'Move on')) : null;
     keepFocus(poll, () => replaceChildren(poll,
       h('p', { class: 'poll-question', 'data-testid': 'poll-question', id: 'poll-question' },
         `Extend by ${p.minutes} minutes or move on?`),

@@ -29,3 +29,22 @@ export function bellIcon(muted) {
   }
   return svg;
 }
+
+const AUTO_KEY = 'cairn.meeting.autotimer';
+
+/** Whether moving to a segment starts its timebox by itself (this facilitator's choice, on by default). */
+export function autoTimer() {
+  try {
+    return localStorage.getItem(AUTO_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export function setAutoTimer(on) {
+  try {
+    localStorage.setItem(AUTO_KEY, on ? 'on' : 'off');
+  } catch {
+    // private mode: the default stays
+  }
+}

@@ -179,7 +179,14 @@ final class Connection {
         }
         if (type.equals("ping")) {
             send(Frames.pong(clientId, node.now()));
-        } else if (type.equals("hello")) {
+            return;
+        }
+        if (room != null && !room.memberMayAct(member.memberId(), now)) {
+            sendError(clientId, "rate_limited", "slow down: at most " + node.settings().limits().commandsPerSecond()
+                + " messages per second from all your boards together; this one was dropped");
+            return;
+        }
+        if (type.equals("hello")) {
             sendError(clientId, "invalid", "this socket is already authenticated");
         } else if (Catalogue.SIGNALS.containsKey(type)) {
             signal(clientId, type, object);
@@ -234,6 +241,12 @@ final class Connection {
         }
         if (!current.role().isMember()) {
             removed(clientId);
+            return;
+        }
+        int most = node.settings().limits().socketsPerMember();
+        if (live.boardsOf(current.id()) >= most) {
+            sendError(clientId, "too_many_boards", "you have " + most + " boards open in this room already; close one first");
+            close((short) 4029, "too many boards");
             return;
         }
         room = live;

@@ -37,11 +37,13 @@ final class HttpApi {
 
     private final Node node;
     private final RoomAffinity affinity;
+    private final AddressLimits addressLimits;
     private final Supplier<Future<Boolean>> probe;
 
-    HttpApi(Node node, RoomAffinity affinity, Supplier<Future<Boolean>> redisProbe) {
+    HttpApi(Node node, RoomAffinity affinity, AddressLimits addressLimits, Supplier<Future<Boolean>> redisProbe) {
         this.node = node;
         this.affinity = affinity;
+        this.addressLimits = addressLimits;
         this.probe = redisProbe;
     }
 
@@ -75,6 +77,7 @@ final class HttpApi {
 
     /** Opens a room; the creator becomes its first facilitator. */
     private void createRoom(RoutingContext ctx) {
+        if (!withinLimit(ctx, "create", node.settings().limits().createsPerMinute(), "rooms created")) return;
         JsonNode body = body(ctx);
         if (body == null) return;
         String roomId = Ids.room();
@@ -142,6 +145,7 @@ final class HttpApi {
 
     /** Joins by link: participant by default, observer on request, facilitator with the facilitator link's key. */
     private void joinRoom(RoutingContext ctx) {
+        if (!withinLimit(ctx, "join", node.settings().limits().joinsPerMinute(), "joins")) return;
         String roomId = ctx.pathParam("id");
         JsonNode body = body(ctx);
         if (body == null) return;
@@ -269,6 +273,19 @@ final class HttpApi {
         }
         reply(ctx, 400, error("invalid", "the request body must be a JSON object"));
         return null;
+    }
+
+    /**
+     * Whether the client's address may do this once more now; answers {@code 429 rate_limited}
+     * with {@code Retry-After} otherwise. Anonymous creation and joining are what anyone can flood.
+     */
+    private boolean withinLimit(RoutingContext ctx, String action, int perMinute, String what) {
+        String client = addressLimits.clientOf(ctx.request());
+        if (addressLimits.allow(action, client, perMinute, node.now())) return true;
+        ctx.response().putHeader("retry-after", Long.toString(Math.max(1, (long) Math.ceil(60.0 / perMinute))));
+        reply(ctx, 429, error("rate_limited", "too many " + what + " from your address (at most " + perMinute
+            + " a minute); try again shortly"));
+        return false;
     }
 
     /** A text field of a request body, or null when absent; anything but text is invalid, not converted. */

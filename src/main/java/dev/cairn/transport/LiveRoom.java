@@ -13,8 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -35,6 +37,8 @@ final class LiveRoom {
     private final int window;
     private final Replica replica;
     private final Set<Connection> connections = new LinkedHashSet<>();
+    /** Each member's message budget across all their boards on this node (a socket has its own as well). */
+    private final Map<String, TokenBucket> memberBudgets = new HashMap<>();
     private final Delivery delivery;
     private final CommitPipeline pipeline;
     private final RoomPresence presence;
@@ -120,6 +124,22 @@ final class LiveRoom {
 
     int connectionCount() {
         return connections.size();
+    }
+
+    /** How many boards of this member this node holds in the room. */
+    int boardsOf(String memberId) {
+        checkOwner();
+        int n = 0;
+        for (Connection c : connections) if (memberId.equals(c.memberId())) n++;
+        return n;
+    }
+
+    /** Takes one message from the member's budget across their boards; false when it is spent. */
+    boolean memberMayAct(String memberId, long now) {
+        checkOwner();
+        var limits = node.settings().limits();
+        return memberBudgets.computeIfAbsent(memberId,
+            id -> new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), now)).take(now);
     }
 
     // ---- sockets -------------------------------------------------------------------------------

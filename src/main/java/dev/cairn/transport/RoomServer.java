@@ -40,13 +40,16 @@ public final class RoomServer extends VerticleBase {
     private final RedisOptions redisOptions;
     private final Clock clock;
     private final RoomAffinity affinity;
+    private final AddressLimits addressLimits;
     private Redis redis;
     private HttpServer server;
     private LiveRooms rooms;
     private RoomBus bus;
     private long connectionCounter;
 
-    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity) {
+    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity,
+                      AddressLimits addressLimits) {
+        this.addressLimits = addressLimits;
         this.affinity = affinity;
         this.settings = settings;
         this.secret = secret;
@@ -79,7 +82,7 @@ public final class RoomServer extends VerticleBase {
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
             ctx.next();
         });
-        new HttpApi(node, affinity, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
+        new HttpApi(node, affinity, addressLimits, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
             .map(r -> true).otherwise(false)).mount(router);
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
         // Pages and scripts are revalidated on every load, so a board never runs code older than its server.
@@ -116,7 +119,10 @@ public final class RoomServer extends VerticleBase {
         vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
         node.health().start(loop, rooms::storageChanged);
         affinity.register(rooms);
-        if (affinity.first(rooms)) vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
+        if (affinity.first(rooms)) {
+            vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
+            vertx.setPeriodic(60_000, id -> addressLimits.forgetIdle(clock.millis()));
+        }
 
         // Listen only once every loop has registered, so no room changes owner while sockets arrive.
         Promise<Void> listening = Promise.promise();
