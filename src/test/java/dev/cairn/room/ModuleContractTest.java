@@ -180,12 +180,14 @@ class ModuleContractTest {
         for (Module<?> module : Modules.ALL) {
             Map<String, Class<? extends RoomCommand>> own = new LinkedHashMap<>(MembershipModule.INSTANCE.commands());
             own.putAll(module.commands());
-            Problems problems = new Problems();
-            Fixture alone = walk(new Random(2024L * 31 + module.key().hashCode()), problems, null, own,
-                Math.max(2000, 250 * own.size()));
-            problems.assertNone();
-            never.removeAll(alone.acceptedTypes);
-            fired += alone.deadlinesFired;
+            for (int walk = 0; walk < WALKS && !java.util.Collections.disjoint(never, module.commands().keySet()); walk++) {
+                Problems problems = new Problems();
+                Fixture alone = walk(new Random(2024L * 31 + module.key().hashCode() + walk), problems, null, own,
+                    Math.max(2000, 250 * own.size()));
+                problems.assertNone();
+                never.removeAll(alone.acceptedTypes);
+                fired += alone.deadlinesFired;
+            }
         }
         // Then walks through every module together (at least one, so modules meet). Commands that need
         // a room in a particular state (a meeting under way, a segment to edit) come up by chance; a
