@@ -249,7 +249,7 @@ final class Connection {
         }
         String actor = member.memberId();
         room.submit(Submission.of(actor, clientId,
-                (state, history) -> node.rules().decide(state, new Context(actor, clientId, history), command)))
+                (state, history) -> node.rules().decide(state, new Context(actor, clientId, history, node.now()), command)))
             .onComplete(done -> {
                 if (done.succeeded()) {
                     send(Frames.ack(clientId, done.result()));
