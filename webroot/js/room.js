@@ -7,11 +7,13 @@ import { inviteFromHash, roomIdFromPath } from './links.js';
 import * as memberships from './memberships.js';
 import { membershipEvents } from './membership/events.js';
 import { purposeEvents } from './purpose/events.js';
+import { meetingEvents } from './meeting/events.js';
 import { me } from './membership/selectors.js';
 import { mountConnectionStatus } from './views/connection-status.js';
 import { mountMembers } from './views/members.js';
 import { mountPanels, slot } from './views/panels.js';
 import { mountPurpose } from './views/purpose/panel.js';
+import { mountMeeting } from './views/meeting/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -22,7 +24,7 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents, ...purposeEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -81,6 +83,7 @@ function openBoard(membership) {
   mountPanels(byId('board'));
   const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
   FRAME_HANDLERS.caret = purpose.onCaret;
+  mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   mountConnectionStatus({

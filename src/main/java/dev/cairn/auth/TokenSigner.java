@@ -32,23 +32,40 @@ public final class TokenSigner {
         return "v1." + body + "." + B64.encodeToString(mac("token:" + body));
     }
 
-    /** The token's claims if its signature holds and it has not expired at {@code now}. */
+    /**
+     * The token's claims if its signature holds, its claims make sense and it has not expired at
+     * {@code now}. A token has one spelling only: the claims are signed again and the result must
+     * equal the token character for character (no padding, no trailing dots, no other encoding).
+     */
     public Optional<MemberToken> verify(String token, long now) {
         if (token == null || token.length() > 512) return Optional.empty();
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !parts[0].equals("v1")) return Optional.empty();
         byte[] given;
+        String[] claims;
         try {
             given = B64D.decode(parts[2]);
+            claims = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         if (!MessageDigest.isEqual(given, mac("token:" + parts[1]))) return Optional.empty();
-        String[] claims = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|");
-        if (claims.length != 4) return Optional.empty();
-        long expiresAt = Long.parseLong(claims[3]);
-        if (expiresAt <= now) return Optional.empty();
-        return Optional.of(new MemberToken(claims[0], claims[1], Role.fromWire(claims[2]), expiresAt));
+        MemberToken parsed = claims(claims);
+        if (parsed == null || parsed.expiresAt() <= now) return Optional.empty();
+        if (!MessageDigest.isEqual(sign(parsed).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.of(parsed);
+    }
+
+    /** The claims of a signed payload, or null when they make no sense (signed by a future or buggy version). */
+    private static MemberToken claims(String[] claims) {
+        if (claims.length != 4 || claims[0].isEmpty() || claims[1].isEmpty()) return null;
+        try {
+            return new MemberToken(claims[0], claims[1], Role.fromWire(claims[2]), Long.parseLong(claims[3]));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The secret part of a room's facilitator link; whoever holds it may join as facilitator. */

@@ -69,6 +69,16 @@ public final class Modules {
         return module;
     }
 
+    /** The form of {@code event} the archive keeps, when it differs from the event (it is sealed); else null. */
+    public static Sequenced archivedForm(Sequenced event) {
+        return forEvent(event.event()).archived(event);
+    }
+
+    /** The seqs of sealed events that {@code event} erases; {@code before} is the room just before it. */
+    public static List<Long> erasedBy(Sequenced event, RoomState before) {
+        return forEvent(event.event()).erases(event, before);
+    }
+
     /** Whether any module has parts only some viewers may see (if not, one frame fits everyone). */
     public static final boolean ANY_PRIVATE = ALL.stream().anyMatch(Module::hasPrivateParts);
 

@@ -3,7 +3,9 @@ package dev.cairn.room;
 import dev.cairn.room.MembershipEvent.MemberJoined;
 import dev.cairn.room.MembershipEvent.RoomCreated;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The core's rules: creating and joining a room, and handing each command, deadline and signal to
@@ -60,6 +62,22 @@ public final class RoomRules {
 
     private static <S> List<RoomEvent> due(Module<S> module, RoomState room, String deadlineId, long now) {
         return module.due(room, module.part(room), deadlineId, now);
+    }
+
+    /**
+     * The events every module draws from who is online now ({@code online}: member ids); members
+     * of the room only. Empty when nothing differs from what the room already records.
+     */
+    public List<RoomEvent> presence(RoomState room, Set<String> online, long now) {
+        if (!room.exists()) return List.of();
+        Set<String> members = Set.copyOf(online.stream().filter(room.members()::containsKey).toList());
+        List<RoomEvent> events = new ArrayList<>();
+        for (Module<?> module : Modules.ALL) events.addAll(presence(module, room, members, now));
+        return events;
+    }
+
+    private static <S> List<RoomEvent> presence(Module<S> module, RoomState room, Set<String> online, long now) {
+        return module.presence(room, module.part(room), online, now);
     }
 
     /** What to relay for a member's signal, or null to drop it. */

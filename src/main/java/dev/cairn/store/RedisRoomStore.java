@@ -21,21 +21,39 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisRoomStore implements RoomStore {
     /*
-     * KEYS: seq, archive, snapshot, turn, due, lists (L)..., applied hashes (A)...
+     * Every script that reads the archive reads it through this: an entry whose seq is in the
+     * sealed hash (its full form, kept apart from the archived one until erased) returns the full
+     * form. Scripts define it with the sealed hash's key; one EXISTS decides whether to look.
+     */
+    private static final String OVERLAY = """
+        local function overlay(sealedKey)
+          if redis.call('EXISTS', sealedKey) == 0 then return function(e) return e[2][2] end end
+          return function(e)
+            return redis.call('HGET', sealedKey, string.match(e[1], '^(%d+)')) or e[2][2]
+          end
+        end
+        """;
+
+    /*
+     * KEYS: seq, archive, snapshot, turn, due, sealed, lists (L)..., applied hashes (A)...
      * ARGV: [1] expectedSeq [2] channel [3] snapshot or '' [4] writer [5] n events [6] L [7] A
      *       [8] roomId [9] earliest deadline: millis, '-' for none, '' unchanged
-     *       [10 .. 9+n] event frames
-     *       [10+n] p projections, then p pairs (list index 1..L, value)
+     *       [10 .. 9+n] event frames, [10+n .. 9+2n] their archived forms ('' = the frame itself)
+     *       [10+2n] p projections, then p pairs (list index 1..L, value)
      *       then A quadruples (tag, minCounter, maxCounter, seqOfMax); a hash keeps at most 100 tags,
- *       dropping the one applied longest ago
+     *       dropping the one applied longest ago
+     *       then e, then e seqs of sealed frames to erase
      * Returns {1, newSeq} | {0, currentSeq, missedFrames, holdsTurn} | {-1, appliedIndex, counter, seq}
+     *
+     * A frame whose archived form differs is sealed: the archive gets the archived form, the sealed
+     * hash the frame under its seq, and the channel the frame. Erasing deletes the sealed entry.
      *
      * Fairness: a writer (one event loop of a node) that loses a race claims the next turn for
      * 200 ms; meanwhile other writers' commits are refused as conflicts, so a busy node cannot
      * starve another one by always committing first. Every check comes before the first write:
      * Redis does not undo a script's writes when it stops half-way.
      */
-    private static final String COMMIT_SCRIPT = """
+    private static final String COMMIT_SCRIPT = OVERLAY + """
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
         local expected = tonumber(ARGV[1])
         local writer = ARGV[4]
@@ -50,32 +68,43 @@ public final class RedisRoomStore implements RoomStore {
           end
           local missed = {}
           if current > expected then
-            for i, e in ipairs(redis.call('XRANGE', KEYS[2], (expected + 1) .. '-0', '+')) do missed[i] = e[2][2] end
+            local frame = overlay(KEYS[6])
+            for i, e in ipairs(redis.call('XRANGE', KEYS[2], (expected + 1) .. '-0', '+')) do missed[i] = frame(e) end
           end
           return {0, current, missed, holds}
         end
         local n = tonumber(ARGV[5])
         local L = tonumber(ARGV[6])
         local A = tonumber(ARGV[7])
-        local pBase = 10 + n
+        local pBase = 10 + 2 * n
         local p = tonumber(ARGV[pBase])
         local aBase = pBase + 1 + 2 * p
+        local eBase = aBase + 4 * A
         for i = 1, A do
           local o = aBase + (i - 1) * 4
-          local stored = redis.call('HGET', KEYS[5 + L + i], ARGV[o])
+          local stored = redis.call('HGET', KEYS[6 + L + i], ARGV[o])
           if stored then
             local counter, seq = string.match(stored, '^(%d+):(%d+)$')
             if tonumber(counter) >= tonumber(ARGV[o + 1]) then return {-1, i, tonumber(counter), tonumber(seq)} end
           end
         end
         if turn then redis.call('DEL', KEYS[4]) end
-        for i = 1, n do redis.call('XADD', KEYS[2], (expected + i) .. '-0', 'f', ARGV[9 + i]) end
+        for i = 1, n do
+          local archived = ARGV[9 + n + i]
+          if archived == '' then
+            archived = ARGV[9 + i]
+          else
+            redis.call('HSET', KEYS[6], tostring(expected + i), ARGV[9 + i])
+          end
+          redis.call('XADD', KEYS[2], (expected + i) .. '-0', 'f', archived)
+        end
+        for i = 1, tonumber(ARGV[eBase]) do redis.call('HDEL', KEYS[6], ARGV[eBase + i]) end
         redis.call('SET', KEYS[1], expected + n)
         if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3]) end
-        for i = 1, p do redis.call('RPUSH', KEYS[5 + tonumber(ARGV[pBase + 2 * i - 1])], ARGV[pBase + 2 * i]) end
+        for i = 1, p do redis.call('RPUSH', KEYS[6 + tonumber(ARGV[pBase + 2 * i - 1])], ARGV[pBase + 2 * i]) end
         for i = 1, A do
           local o = aBase + (i - 1) * 4
-          local key = KEYS[5 + L + i]
+          local key = KEYS[6 + L + i]
           redis.call('HSET', key, ARGV[o], ARGV[o + 2] .. ':' .. ARGV[o + 3])
           if redis.call('HLEN', key) > 100 then
             local all = redis.call('HGETALL', key)
@@ -93,11 +122,11 @@ public final class RedisRoomStore implements RoomStore {
         """;
 
     /*
-     * KEYS: seq, snapshot, archive. ARGV: window.
+     * KEYS: seq, snapshot, archive, sealed. ARGV: window.
      * Returns {seq, snapshot or false, frames...}: the frames after min(snapshot seq, seq - window).
      * The snapshot JSON starts with {"id":"…","seq":N, so its seq is read without decoding it.
      */
-    private static final String LOAD_SCRIPT = """
+    private static final String LOAD_SCRIPT = OVERLAY + """
         local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
         local snapshot = redis.call('GET', KEYS[2])
         local from = seq - tonumber(ARGV[1])
@@ -109,7 +138,8 @@ public final class RedisRoomStore implements RoomStore {
         end
         if from < 0 then from = 0 end
         local out = {seq, snapshot}
-        for i, e in ipairs(redis.call('XRANGE', KEYS[3], (from + 1) .. '-0', '+')) do out[i + 2] = e[2][2] end
+        local frame = overlay(KEYS[4])
+        for i, e in ipairs(redis.call('XRANGE', KEYS[3], (from + 1) .. '-0', '+')) do out[i + 2] = frame(e) end
         return out
         """;
 
@@ -131,21 +161,30 @@ public final class RedisRoomStore implements RoomStore {
         return 1
         """;
 
-    /* KEYS: archive. ARGV: seqs. Returns the frames of those seqs that exist, in order. */
-    private static final String ARCHIVED_SCRIPT = """
+    /* KEYS: archive, sealed. ARGV: seqs. Returns the frames of those seqs that exist, in order. */
+    private static final String ARCHIVED_SCRIPT = OVERLAY + """
         local out = {}
+        local frame = overlay(KEYS[2])
         for i = 1, #ARGV do
           local e = redis.call('XRANGE', KEYS[1], ARGV[i] .. '-0', ARGV[i] .. '-0')
-          if #e > 0 then out[#out + 1] = e[1][2][2] end
+          if #e > 0 then out[#out + 1] = frame(e[1]) end
         end
         return out
         """;
 
-    /* KEYS: seq, archive. ARGV: seq. Returns {current seq, frame at seq or false}. */
-    private static final String PROBE_SCRIPT = """
+    /* KEYS: archive, sealed. ARGV: first seq, count. Returns up to count frames from that seq on. */
+    private static final String EVENTS_AFTER_SCRIPT = OVERLAY + """
+        local out = {}
+        local frame = overlay(KEYS[2])
+        for i, e in ipairs(redis.call('XRANGE', KEYS[1], ARGV[1] .. '-0', '+', 'COUNT', ARGV[2])) do out[i] = frame(e) end
+        return out
+        """;
+
+    /* KEYS: seq, archive, sealed. ARGV: seq. Returns {current seq, frame at seq or false}. */
+    private static final String PROBE_SCRIPT = OVERLAY + """
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
         local e = redis.call('XRANGE', KEYS[2], ARGV[1] .. '-0', ARGV[1] .. '-0')
-        if #e > 0 then return {current, e[1][2][2]} end
+        if #e > 0 then return {current, overlay(KEYS[3])(e[1])} end
         return {current, false}
         """;
 
@@ -168,6 +207,7 @@ public final class RedisRoomStore implements RoomStore {
     private final LuaScript commit;
     private final LuaScript load;
     private final LuaScript archived;
+    private final LuaScript eventsAfter;
     private final LuaScript probe;
     private final LuaScript release;
     private final LuaScript setDue;
@@ -181,6 +221,7 @@ public final class RedisRoomStore implements RoomStore {
         this.commit = new LuaScript(redis, COMMIT_SCRIPT);
         this.load = new LuaScript(redis, LOAD_SCRIPT);
         this.archived = new LuaScript(redis, ARCHIVED_SCRIPT);
+        this.eventsAfter = new LuaScript(redis, EVENTS_AFTER_SCRIPT);
         this.probe = new LuaScript(redis, PROBE_SCRIPT);
         this.release = new LuaScript(redis, RELEASE_SCRIPT);
         this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
@@ -197,7 +238,7 @@ public final class RedisRoomStore implements RoomStore {
         Map<String, Integer> lists = new LinkedHashMap<>();
         for (Projection p : c.projections()) lists.putIfAbsent(p.list(), lists.size() + 1);
         List<String> keyList = new ArrayList<>(List.of(keys.seq(), keys.archive(), keys.snapshot(), keys.turn(),
-            RoomKeys.DUE));
+            RoomKeys.DUE, keys.sealed()));
         for (String list : lists.keySet()) keyList.add(keys.list(list));
         for (Commit.Applied a : c.applied()) keyList.add(keys.applied(a.memberId()));
         List<String> args = new ArrayList<>(List.of(Long.toString(c.expectedSeq()), keys.channel(),
@@ -205,6 +246,7 @@ public final class RedisRoomStore implements RoomStore {
             Integer.toString(lists.size()), Integer.toString(c.applied().size()), c.roomId(),
             c.due()));
         args.addAll(c.frames());
+        args.addAll(c.archivedForms());
         args.add(Integer.toString(c.projections().size()));
         for (Projection p : c.projections()) {
             args.add(Integer.toString(lists.get(p.list())));
@@ -216,6 +258,8 @@ public final class RedisRoomStore implements RoomStore {
             args.add(Long.toString(a.max()));
             args.add(Long.toString(a.seq()));
         }
+        args.add(Integer.toString(c.erased().size()));
+        for (long seq : c.erased()) args.add(Long.toString(seq));
         return timed(commit.run(keyList, args)).map(r -> {
             long status = r.get(0).toLong();
             if (status == 1) return new CommitResult.Committed(r.get(1).toLong());
@@ -230,7 +274,7 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<LoadedRoom> load(String roomId, int window) {
         RoomKeys keys = new RoomKeys(roomId);
-        return migrateFirstLayout(keys).compose(v -> timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive()), List.of(Integer.toString(window))))
+        return migrateFirstLayout(keys).compose(v -> timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive(), keys.sealed()), List.of(Integer.toString(window))))
             .map(r -> {
                 List<String> frames = new ArrayList<>(Math.max(0, r.size() - 2));
                 for (int i = 2; i < r.size(); i++) frames.add(r.get(i).toString());
@@ -279,14 +323,15 @@ public final class RedisRoomStore implements RoomStore {
 
     @Override
     public Future<List<String>> eventsAfter(String roomId, long afterSeq, int limit) {
-        return timed(redis.xrange(List.of(new RoomKeys(roomId).archive(), (afterSeq + 1) + "-0", "+", "COUNT",
-            Integer.toString(limit)))).map(RedisRoomStore::frames);
+        RoomKeys keys = new RoomKeys(roomId);
+        return timed(eventsAfter.run(List.of(keys.archive(), keys.sealed()),
+            List.of(Long.toString(afterSeq + 1), Integer.toString(limit)))).map(RedisRoomStore::strings);
     }
 
     @Override
     public Future<List<String>> archived(String roomId, List<Long> seqs) {
         if (seqs.isEmpty()) return Future.succeededFuture(List.of());
-        return timed(archived.run(List.of(new RoomKeys(roomId).archive()), seqs.stream().map(String::valueOf).toList()))
+        return timed(archived.run(List.of(new RoomKeys(roomId).archive(), new RoomKeys(roomId).sealed()), seqs.stream().map(String::valueOf).toList()))
             .map(RedisRoomStore::strings);
     }
 
@@ -299,7 +344,7 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<Probe> probe(String roomId, long seq) {
         RoomKeys keys = new RoomKeys(roomId);
-        return timed(probe.run(List.of(keys.seq(), keys.archive()), List.of(Long.toString(seq))))
+        return timed(probe.run(List.of(keys.seq(), keys.archive(), keys.sealed()), List.of(Long.toString(seq))))
             .map(r -> new Probe(r.get(0).toLong(), r.get(1) == null ? null : r.get(1).toString()));
     }
 
@@ -323,15 +368,6 @@ public final class RedisRoomStore implements RoomStore {
     /** The writer id this store commits as. */
     public String writer() {
         return writer;
-    }
-
-    /** Frames of an XRANGE reply: each entry is [id, [field, value]]. */
-    private static List<String> frames(Response response) {
-        List<String> out = new ArrayList<>(response == null ? 0 : response.size());
-        if (response != null) {
-            for (Response entry : response) out.add(entry.get(1).get(1).toString());
-        }
-        return out;
     }
 
     static List<String> strings(Response response) {

@@ -26,6 +26,14 @@ public record RoomKeys(String roomId) {
         return prefix() + "turn";
     }
 
+    /**
+     * Hash of sealed events: seq → the full frame of an event whose archived form leaves something
+     * out (a secret ballot), until a later event erases it.
+     */
+    public String sealed() {
+        return prefix() + "sealed";
+    }
+
     public String snapshot() {
         return prefix() + "snapshot";
     }

@@ -83,6 +83,8 @@ final class CommitPipeline {
     private static final class Decided {
         final List<Sequenced> events = new ArrayList<>();
         final List<String> frames = new ArrayList<>();
+        final List<String> archivedForms = new ArrayList<>();
+        final List<Long> erased = new ArrayList<>();
         final List<Projection> projections = new ArrayList<>();
         final Map<String, Commit.Applied> applied = new LinkedHashMap<>();
         final List<Submission> accepted = new ArrayList<>();
@@ -102,9 +104,12 @@ final class CommitPipeline {
             finish();
             return;
         }
-        String snapshot = d.after.seq() - snapshotSeq >= SNAPSHOT_EVERY ? Wire.encode(d.after) : null;
-        Commit commit = new Commit(room.id, room.replica().seq(), d.frames, d.projections,
-            List.copyOf(d.applied.values()), snapshot, room.scheduler().dueChange(room.replica().state(), d.after));
+        // Erasing sealed events rewrites the snapshot too, so no copy of them stays in Redis.
+        boolean snapshotDue = d.after.seq() - snapshotSeq >= SNAPSHOT_EVERY || !d.erased.isEmpty();
+        String snapshot = snapshotDue ? Wire.encode(d.after) : null;
+        Commit commit = new Commit(room.id, room.replica().seq(), d.frames, d.archivedForms, d.projections,
+            List.copyOf(d.applied.values()), snapshot, room.scheduler().dueChange(room.replica().state(), d.after),
+            d.erased);
         room.here(node.store().commit(commit)).onComplete(done -> {
             if (done.failed()) {
                 failed(batch, attempt, failures, done.cause());
@@ -138,15 +143,20 @@ final class CommitPipeline {
             try {
                 RoomState tentative = next;
                 List<Sequenced> mine = new ArrayList<>();
+                List<Long> erased = new ArrayList<>();
                 for (RoomEvent event : s.decide().apply(tentative, window)) {
                     Sequenced sequenced = new Sequenced(tentative.seq() + 1, now, s.actorId(), event);
+                    erased.addAll(Modules.erasedBy(sequenced, tentative));
                     tentative = tentative.apply(sequenced);
                     mine.add(sequenced);
                 }
                 next = tentative;
                 d.events.addAll(mine);
+                d.erased.addAll(erased);
                 for (Sequenced e : mine) {
                     d.frames.add(Wire.encode(e));
+                    Sequenced archived = Modules.archivedForm(e);
+                    d.archivedForms.add(archived == null ? Commit.SAME : Wire.encode(archived));
                     d.projections.addAll(Modules.forEvent(e.event()).projections(e));
                 }
                 if (s.parsed() != null) applied(d, s, next.seq());

@@ -30,6 +30,11 @@ final class EventRing {
         if (last - first + 1 > slots.length) first = last - slots.length + 1;
     }
 
+    /** Puts another form of an event the ring holds in its place; does nothing if it holds none. */
+    void replace(Entry entry) {
+        if (get(entry.seq()) != null) slots[slot(entry.seq())] = entry;
+    }
+
     boolean isEmpty() {
         return last < first;
     }

@@ -80,7 +80,7 @@ final class HttpApi {
             frames.add(Wire.encode(sequenced));
         }
         RoomState created = state;
-        node.store().commit(new Commit(roomId, 0, frames, List.of(), List.of(), Wire.encode(created), Commit.DUE_UNCHANGED))
+        node.store().commit(Commit.plain(roomId, 0, frames, List.of(), List.of(), Wire.encode(created), Commit.DUE_UNCHANGED))
             .onComplete(done -> {
                 if (done.failed()) {
                     reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));

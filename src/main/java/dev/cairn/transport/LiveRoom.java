@@ -249,6 +249,7 @@ final class LiveRoom {
         if (fresh.isEmpty()) return;
         delivery.events(fresh, replica.state());
         scheduler.rearm(replica.state());
+        presence.reconcile();
     }
 
     /** Reads from the archive whatever this copy missed, page by page. */

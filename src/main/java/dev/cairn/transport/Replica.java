@@ -2,6 +2,7 @@ package dev.cairn.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.Wire;
+import dev.cairn.room.Modules;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.RoomState;
 import dev.cairn.room.Sequenced;
@@ -66,10 +67,19 @@ final class Replica {
         return Fit.APPLIED;
     }
 
-    /** Applies an event this node committed itself. */
+    /**
+     * Applies an event (committed by this node or another). Sealed events it erases are kept from
+     * then on in their archived form only, here as in Redis.
+     */
     void apply(Entry entry) {
+        List<Long> erased = Modules.erasedBy(entry.event(), state);
         state = state.apply(entry.event());
         ring.add(entry);
+        for (long seq : erased) {
+            Entry sealed = ring.get(seq);
+            Sequenced archived = sealed == null ? null : Modules.archivedForm(sealed.event());
+            if (archived != null) ring.replace(Entry.of(Wire.encode(archived), archived));
+        }
     }
 
     Entry entry(long seq) {

@@ -1,10 +1,15 @@
 package dev.cairn.transport;
 
+import dev.cairn.room.RoomRules;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Who is online in one live room, as this node last read it from Redis. Runs on the room's loop. */
+/**
+ * Who is online in one live room, as this node last read it from Redis, and the modules' record of
+ * it (a meeting's attendance) kept in step with it. Runs on the room's loop.
+ */
 final class RoomPresence {
     private final LiveRoom room;
     private final Node node;
@@ -12,6 +17,9 @@ final class RoomPresence {
     private List<String> online = List.of();
     private boolean refreshing;
     private boolean dirty;
+    /** Whether {@link #online} has been read at least once (before that, nobody is known to be here). */
+    private boolean known;
+    private boolean reconciling;
 
     RoomPresence(LiveRoom room, Node node, Set<Connection> connections) {
         this.room = room;
@@ -40,16 +48,41 @@ final class RoomPresence {
         refreshing = true;
         room.here(node.presence().online(room.id)).onComplete(done -> {
             refreshing = false;
-            if (done.succeeded() && !done.result().equals(online)) {
-                online = done.result();
-                String frame = Frames.presence(online);
-                for (Connection c : connections) c.send(frame);
+            if (done.succeeded()) {
+                known = true;
+                if (!done.result().equals(online)) {
+                    online = done.result();
+                    String frame = Frames.presence(online);
+                    for (Connection c : connections) c.send(frame);
+                }
             }
             if (dirty) {
                 dirty = false;
                 refresh();
+            } else {
+                reconcile();
             }
         });
+    }
+
+    /**
+     * Commits what the modules draw from who is online (a meeting's attendance) when the room's
+     * state does not record it yet: after the list changed, and after the state did (a meeting
+     * that just started lists who is here). As the system, one submission at a time, and never
+     * while a fresher list is being read: a commit of another node that follows its notice of a
+     * change would otherwise meet this node's older list and undo what it recorded. Every node
+     * does this; the rules emit only what differs, so one change commits once.
+     */
+    void reconcile() {
+        if (!known || refreshing || reconciling || !room.replica().loaded()) return;
+        Set<String> ids = Set.copyOf(online);
+        if (node.rules().presence(room.replica().state(), ids, node.now()).isEmpty()) return;
+        reconciling = true;
+        room.submit(Submission.of(RoomRules.SYSTEM, null,
+            (state, history) -> node.rules().presence(state, ids, node.now()))).onComplete(done -> {
+                reconciling = false;
+                if (done.succeeded()) reconcile();
+            });
     }
 
     /** Renews this node's leases and sweeps out expired ones of any node. */

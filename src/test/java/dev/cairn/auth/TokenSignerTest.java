@@ -33,6 +33,36 @@ class TokenSignerTest {
     }
 
     @Test
+    void aTokenHasOneSpellingOnly() {
+        String token = signer.sign(ana);
+        for (String variant : new String[] {token + ".", token + "=", token + "==", token + "\n", " " + token,
+            token.replace("v1.", "v1.."), token.substring(0, token.lastIndexOf('.')) + "." + token.substring(token.lastIndexOf('.') + 1) + "A"}) {
+            assertTrue(signer.verify(variant, 0).isEmpty(), "accepted a re-spelled token: " + variant);
+        }
+    }
+
+    @Test
+    void aValidlySignedTokenWithClaimsThatMakeNoSenseIsRefusedNotThrown() {
+        for (String claims : new String[] {"room1|ana|admin|10000", "room1|ana|participant|soon", "room1|ana|participant|",
+            "|ana|participant|10000", "room1||participant|10000"}) {
+            String body = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes());
+            String forged = "v1." + body + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac("token:" + body));
+            assertTrue(signer.verify(forged, 0).isEmpty(), claims);
+        }
+    }
+
+    private static byte[] hmac(String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("x".repeat(40).getBytes(), "HmacSHA256"));
+            return mac.doFinal(data.getBytes());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void facilitatorInviteIsBoundToItsRoom() {
         String key = signer.inviteKey("room1", Role.FACILITATOR);
         assertTrue(signer.checkInvite("room1", Role.FACILITATOR, key));

@@ -50,7 +50,8 @@ class ModuleContractTest {
     /** Field names of the room state's core; a module's part sits beside them in a snapshot. */
     private static final Set<String> CORE_FIELDS = Set.of("id", "seq", "title", "createdAt", "members");
     private static final long T0 = 1_700_000_000_000L;
-    private static final int WALK_STEPS = 4000;
+    /** Steps of the seeded walk: enough for every command to come up many times in rooms that hold what it needs. */
+    private static final int WALK_STEPS = Math.max(4000, 250 * Catalogue.COMMANDS.size());
 
     // ---- the catalogue ---------------------------------------------------------------------------
 
@@ -298,7 +299,7 @@ class ModuleContractTest {
         String where = actor + " (" + room.state.member(actor).role().wire() + ") sent " + command;
         List<RoomEvent> events;
         try {
-            events = RULES.decide(room.state, new Context(actor, "c" + room.log.size(), room.history()), command);
+            events = RULES.decide(room.state, new Context(actor, "c" + room.log.size(), room.history(), T0 + room.log.size() * 1000L), command);
         } catch (Rejection refused) {
             if (refused.code() == null || !Catalogue.ERROR_CODES.contains(refused.code())) {
                 problems.add(where + ": refused with a code the protocol does not know: " + refused.code());
@@ -570,8 +571,43 @@ class ModuleContractTest {
             }
         }
 
+        /**
+         * The words a command's family declares as public constants (a segment's kinds, a poll's
+         * choices) join the room's strings; a list constant named after a field in the plural
+         * ({@code KINDS}) offers its values for that field ({@code kind}), like the room's own.
+         */
+        private void learn(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+                constants(c);
+                for (Class<?> i : c.getInterfaces()) constants(i);
+            }
+        }
+
+        private void constants(Class<?> c) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int mods = f.getModifiers();
+                if (!java.lang.reflect.Modifier.isStatic(mods) || !java.lang.reflect.Modifier.isFinal(mods)
+                    || !java.lang.reflect.Modifier.isPublic(mods)) continue;
+                Object value;
+                try {
+                    value = f.get(null);
+                } catch (IllegalAccessException e) {
+                    continue;
+                }
+                List<String> words = new ArrayList<>();
+                if (value instanceof String w) words.add(w);
+                if (value instanceof List<?> list) for (Object o : list) if (o instanceof String w) words.add(w);
+                for (String w : words) if (!roomStrings.contains(w)) roomStrings.add(w);
+                String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+                if (value instanceof List<?> && name.endsWith("s") && !words.isEmpty()) {
+                    byField.computeIfAbsent(name.substring(0, name.length() - 1), x -> new LinkedHashSet<>()).addAll(words);
+                }
+            }
+        }
+
         /** Instances of {@code type}: typical, one component varied at a time, and {@code mixes} random ones. */
         <R> List<R> instances(Class<R> type, int mixes) {
+            learn(type);
             RecordComponent[] components = type.getRecordComponents();
             List<List<Object>> candidates = new ArrayList<>();
             for (RecordComponent c : components) candidates.add(candidates(c.getGenericType(), 0));
@@ -602,15 +638,17 @@ class ModuleContractTest {
          * not, a value the room already holds (a member's id, a role, a target's id, the revision).
          */
         <R> R plausible(Class<R> type) {
+            learn(type);
             RecordComponent[] components = type.getRecordComponents();
             Object[] args = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 List<Object> values = candidates(components[i].getGenericType(), 0);
                 List<Object> fromRoom = values.stream().filter(this::fromRoom).toList();
                 List<Object> same = sameField(components[i].getName(), components[i].getType());
-                int roll = random.nextInt(10);
+                int roll = random.nextInt(11);
                 List<Object> choice = !same.isEmpty() && roll < 6 ? same : !fromRoom.isEmpty() && roll < 8 ? fromRoom : values;
-                args[i] = choice.get(random.nextInt(choice.size()));
+                // now and then an optional component is left out, as a client that omits it would
+                args[i] = roll == 10 && !components[i].getType().isPrimitive() ? null : choice.get(random.nextInt(choice.size()));
             }
             List<R> out = new ArrayList<>(1);
             build(type, args, out);

@@ -29,7 +29,11 @@ import java.util.Map;
  *       its author only, in the state and in the event;</li>
  *   <li>alarms, on the room's clock: {@code probe.alarm {alarmId, at}} by a facilitator becomes
  *       {@code probe.alarm_set}; each alarm not yet rung is a deadline, and when it fires the rules
- *       emit {@code probe.alarm_rang {alarmId}} only while it is still due.</li>
+ *       emit {@code probe.alarm_rang {alarmId}} only while it is still due;</li>
+ *   <li>sealed events: a private note is archived without its text, which is kept apart until
+ *       its author shreds it ({@code probe.shred {noteId}} → {@code probe.shredded}), erasing it;</li>
+ *   <li>presence: once a facilitator sent {@code probe.watch}, {@code probe.arrived} / {@code probe.left {memberId}}
+ *       as members come online and go.</li>
  * </ul>
  * The wire field {@code private} is a Java keyword, so that one component carries its wire name.
  */
@@ -50,6 +54,14 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         record WriteNote(String text, @JsonProperty("private") Boolean secret) implements ProbeCommand {
         }
 
+        /** A facilitator starts recording who comes and goes. */
+        record Watch() implements ProbeCommand {
+        }
+
+        /** The author of a private note erases its text for good. */
+        record Shred(String noteId) implements ProbeCommand {
+        }
+
         /** A facilitator sets an alarm that rings at {@code at} (epoch millis). */
         record SetAlarm(String alarmId, Long at) implements ProbeCommand {
         }
@@ -65,6 +77,18 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         record AlarmSet(String alarmId, long at) implements ProbeEvent {
         }
 
+        record Shredded(String noteId) implements ProbeEvent {
+        }
+
+        record Watched() implements ProbeEvent {
+        }
+
+        record Arrived(String memberId) implements ProbeEvent {
+        }
+
+        record Left(String memberId) implements ProbeEvent {
+        }
+
         record AlarmRang(String alarmId) implements ProbeEvent {
         }
     }
@@ -77,11 +101,17 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
     public record Alarm(String id, long at, boolean rung) {
     }
 
-    /** The probe's part of a room: notes and alarms in the order they were made. */
-    public record Part(List<Note> notes, List<Alarm> alarms) {
+    /** The probe's part of a room: notes and alarms in the order they were made, who is here. */
+    public record Part(List<Note> notes, List<Alarm> alarms, List<String> present, boolean watching) {
         public Part {
             notes = List.copyOf(notes);
             alarms = List.copyOf(alarms);
+            present = List.copyOf(present);
+        }
+
+        public Note note(String id) {
+            for (Note n : notes) if (n.id().equals(id)) return n;
+            return null;
         }
 
         public Alarm alarm(String id) {
@@ -104,7 +134,7 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
 
     @Override
     public Part initial() {
-        return new Part(List.of(), List.of());
+        return new Part(List.of(), List.of(), List.of(), false);
     }
 
     @Override
@@ -112,6 +142,8 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         Map<String, Class<? extends RoomCommand>> commands = new LinkedHashMap<>();
         commands.put("probe.note", ProbeCommand.WriteNote.class);
         commands.put("probe.alarm", ProbeCommand.SetAlarm.class);
+        commands.put("probe.shred", ProbeCommand.Shred.class);
+        commands.put("probe.watch", ProbeCommand.Watch.class);
         return commands;
     }
 
@@ -121,6 +153,10 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         events.put("probe.noted", ProbeEvent.Noted.class);
         events.put("probe.alarm_set", ProbeEvent.AlarmSet.class);
         events.put("probe.alarm_rang", ProbeEvent.AlarmRang.class);
+        events.put("probe.shredded", ProbeEvent.Shredded.class);
+        events.put("probe.watched", ProbeEvent.Watched.class);
+        events.put("probe.arrived", ProbeEvent.Arrived.class);
+        events.put("probe.left", ProbeEvent.Left.class);
         return events;
     }
 
@@ -131,6 +167,17 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
             String text = Names.paragraph("text", c.text(), MAX_NOTE);
             if (text.isEmpty()) throw Rejection.invalid("text is required");
             return List.of(new ProbeEvent.Noted("n" + (room.seq() + 1), text, Boolean.TRUE.equals(c.secret())));
+        }
+        if (command instanceof ProbeCommand.Watch) {
+            RoomRules.requireFacilitator(actor, "watch who comes and goes");
+            return part(room).watching() ? List.of() : List.of(new ProbeEvent.Watched());
+        }
+        if (command instanceof ProbeCommand.Shred c) {
+            Note note = c.noteId() == null ? null : part(room).note(c.noteId());
+            if (note == null) throw Rejection.notFound("no note " + c.noteId());
+            if (!note.author().equals(actor.id())) throw Rejection.forbidden("only its author may shred a note");
+            if (!note.secret() || note.text() == null) return List.of();
+            return List.of(new ProbeEvent.Shredded(note.id()));
         }
         ProbeCommand.SetAlarm c = (ProbeCommand.SetAlarm) command;
         RoomRules.requireFacilitator(actor, "set alarms");
@@ -146,7 +193,26 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         if (event instanceof ProbeEvent.Noted e) {
             List<Note> notes = new ArrayList<>(part.notes());
             notes.add(new Note(e.noteId(), sequenced.by(), e.text(), e.secret()));
-            return new Part(notes, part.alarms());
+            return new Part(notes, part.alarms(), part.present(), part.watching());
+        }
+        if (event instanceof ProbeEvent.Shredded e) {
+            List<Note> notes = new ArrayList<>(part.notes());
+            Note note = part.note(e.noteId());
+            notes.set(notes.indexOf(note), new Note(note.id(), note.author(), null, true));
+            return new Part(notes, part.alarms(), part.present(), part.watching());
+        }
+        if (event instanceof ProbeEvent.Watched) {
+            return new Part(part.notes(), part.alarms(), part.present(), true);
+        }
+        if (event instanceof ProbeEvent.Arrived e) {
+            List<String> present = new ArrayList<>(part.present());
+            present.add(e.memberId());
+            return new Part(part.notes(), part.alarms(), present, part.watching());
+        }
+        if (event instanceof ProbeEvent.Left e) {
+            List<String> present = new ArrayList<>(part.present());
+            present.remove(e.memberId());
+            return new Part(part.notes(), part.alarms(), present, part.watching());
         }
         List<Alarm> alarms = new ArrayList<>(part.alarms());
         if (event instanceof ProbeEvent.AlarmSet e) {
@@ -156,7 +222,7 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
             Alarm rung = part.alarm(e.alarmId());
             alarms.set(alarms.indexOf(rung), new Alarm(rung.id(), rung.at(), true));
         }
-        return new Part(part.notes(), alarms);
+        return new Part(part.notes(), alarms, part.present(), part.watching());
     }
 
     // ---- the room's clock ------------------------------------------------------------------------
@@ -175,6 +241,33 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         return List.of(new ProbeEvent.AlarmRang(alarm.id()));
     }
 
+    // ---- presence and sealed events --------------------------------------------------------------
+
+    @Override
+    public List<RoomEvent> presence(RoomState room, Part part, java.util.Set<String> online, long now) {
+        if (!part.watching()) return List.of();
+        List<RoomEvent> events = new ArrayList<>();
+        for (String id : online.stream().sorted().toList()) {
+            if (!part.present().contains(id)) events.add(new ProbeEvent.Arrived(id));
+        }
+        for (String id : part.present()) if (!online.contains(id)) events.add(new ProbeEvent.Left(id));
+        return events;
+    }
+
+    @Override
+    public Sequenced archived(Sequenced event) {
+        if (event.event() instanceof ProbeEvent.Noted e && e.secret() && e.text() != null) {
+            return new Sequenced(event.seq(), event.at(), event.by(), new ProbeEvent.Noted(e.noteId(), null, true));
+        }
+        return null;
+    }
+
+    @Override
+    public List<Long> erases(Sequenced event, RoomState before) {
+        if (event.event() instanceof ProbeEvent.Shredded e) return List.of(Long.parseLong(e.noteId().substring(1)));
+        return List.of();
+    }
+
     // ---- views per viewer ------------------------------------------------------------------------
 
     @Override
@@ -188,7 +281,7 @@ public final class ProbeModule implements Module<ProbeModule.Part> {
         for (Note n : part.notes()) {
             notes.add(hidden(n.secret(), n.author(), viewer) ? new Note(n.id(), n.author(), null, true) : n);
         }
-        return new Part(notes, part.alarms());
+        return new Part(notes, part.alarms(), part.present(), part.watching());
     }
 
     @Override
