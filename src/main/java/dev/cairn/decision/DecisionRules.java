@@ -17,6 +17,8 @@ import dev.cairn.decision.DecisionEvent.Recorded;
 import dev.cairn.decision.DecisionEvent.Restricted;
 import dev.cairn.decision.DecisionEvent.Voted;
 import dev.cairn.decision.DecisionEvent.Withdrawn;
+import dev.cairn.meeting.Meeting;
+import dev.cairn.meeting.MeetingModule;
 import dev.cairn.purpose.PurposeEvent;
 import dev.cairn.purpose.PurposeModule;
 import dev.cairn.purpose.PurposeState;
@@ -431,12 +433,16 @@ public final class DecisionRules {
 
     /** Whether a meeting is running (proposals may then be restricted to facilitators). */
     static boolean meetingRuns(RoomState room) {
-        return false;
+        return MeetingModule.current(room) != null;
     }
 
-    /** Who is present: the running meeting's attendance; without a meeting, every eligible member. */
+    /**
+     * Who is present: the running meeting's attendance; without a meeting, every eligible member
+     * (so a quorum share is then a share of everyone who may vote).
+     */
     static List<String> present(RoomState room) {
-        return eligible(room);
+        Meeting meeting = MeetingModule.current(room);
+        return meeting == null ? eligible(room) : List.copyOf(meeting.present());
     }
 
     private static String decisionId(RoomState room, int eventsBefore) {
