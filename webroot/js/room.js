@@ -14,6 +14,8 @@ import { mountMembers } from './views/members.js';
 import { mountPanels, slot } from './views/panels.js';
 import { mountPurpose } from './views/purpose/panel.js';
 import { mountMeeting } from './views/meeting/panel.js';
+import { decisionEvents } from './decision/events.js';
+import { mountDecisions } from './views/decision/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -24,7 +26,7 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...decisionEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -84,6 +86,7 @@ function openBoard(membership) {
   const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
   FRAME_HANDLERS.caret = purpose.onCaret;
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
+  mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   mountConnectionStatus({
