@@ -89,7 +89,7 @@ function openBoard(membership) {
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
-  mountConnectionStatus({
+  const connectionStatus = mountConnectionStatus({
     store,
     connection,
     pill: byId('connection-pill'),
@@ -101,6 +101,7 @@ function openBoard(membership) {
       window.location.reload();
     },
   });
+  FRAME_HANDLERS.storage = (frame) => connectionStatus.storage(frame.status);
   mountShare({
     store,
     membership,

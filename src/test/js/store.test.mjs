@@ -300,3 +300,22 @@ describe('store with the purpose reducers', () => {
     assert.equal(store.getState().room.seq, 4);
   });
 });
+
+describe('membership: a removed member', () => {
+  test('stays in the record as removed, and leaves the members list and the online count', async () => {
+    const { membersInOrder, onlineCount } = await import('../../../webroot/js/membership/selectors.js');
+    const store = createStore(REDUCERS);
+    store.receive([snapshot(3, { members: {
+      ana: { id: 'ana', name: 'Ana', role: 'facilitator', joinedAt: 1 },
+      mal: { id: 'mal', name: 'Mal', role: 'participant', joinedAt: 2 },
+    } })]);
+    store.receive([{ type: 'presence', online: ['ana', 'mal'] }]);
+    assert.equal(onlineCount(store.getState()), 2);
+    store.receive([event(4, { type: 'member.removed', memberId: 'mal' })]);
+    const state = store.getState();
+    assert.equal(state.room.members.mal.role, 'removed');
+    assert.equal(state.room.members.mal.name, 'Mal', 'their name still shows on what they did');
+    assert.deepEqual(membersInOrder(state).map((m) => m.id), ['ana']);
+    assert.equal(onlineCount(state), 1);
+  });
+});

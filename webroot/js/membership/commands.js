@@ -11,6 +11,11 @@ export function renameMember(connection, name) {
   return connection.send('member.rename', { name });
 }
 
+/** Facilitators only: the member's boards close at once and their link stops working. */
+export function removeMember(connection, memberId) {
+  return connection.send('member.remove', { memberId });
+}
+
 export function changeRole(connection, memberId, role) {
   return connection.send('member.change_role', { memberId, role });
 }

@@ -12,4 +12,7 @@ export const membershipEvents = {
     ? withMember(room, { ...room.members[e.memberId], name: e.name }) : room),
   'member.role_changed': (room, e) => (room.members[e.memberId]
     ? withMember(room, { ...room.members[e.memberId], role: e.role }) : room),
+  // A removed member stays in the room's record (their name shows on what they did) with the role "removed".
+  'member.removed': (room, e) => (room.members[e.memberId]
+    ? withMember(room, { ...room.members[e.memberId], role: 'removed' }) : room),
 };

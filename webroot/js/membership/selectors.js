@@ -23,9 +23,14 @@ export function isOnline(state, memberId) {
   return state.online.has(memberId);
 }
 
-/** Everyone in the room: online first, then facilitators, participants, observers, then by name. */
+/** Whether this member is still in the room (a facilitator may have removed them). */
+export function isCurrent(member) {
+  return member.role !== 'removed';
+}
+
+/** Everyone in the room (not those removed): online first, then facilitators, participants, observers, then by name. */
 export function membersInOrder(state) {
-  const members = Object.values(state.room?.members ?? {});
+  const members = Object.values(state.room?.members ?? {}).filter(isCurrent);
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   return members.sort((a, b) => (Number(isOnline(state, b.id)) - Number(isOnline(state, a.id)))
     || ((ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9))
@@ -36,6 +41,6 @@ export function membersInOrder(state) {
 export function onlineCount(state) {
   const members = state.room?.members ?? {};
   let n = 0;
-  for (const id of state.online) if (members[id]) n += 1;
+  for (const id of state.online) if (members[id] && isCurrent(members[id])) n += 1;
   return n;
 }

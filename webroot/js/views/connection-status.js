@@ -7,12 +7,14 @@ import { icon } from '../icons.js';
 const LABELS = {
   connecting: 'Connecting…',
   live: 'Live',
+  'not-saving': 'Not saving',
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
 };
 
 const ANNOUNCEMENTS = {
   live: 'Connected: the board is live.',
+  'not-saving': 'Changes are not being saved: the server cannot reach its storage.',
   reconnecting: 'Connection lost. Reconnecting.',
   offline: 'Offline.',
 };
@@ -27,6 +29,8 @@ function seconds(ms) {
 /**
  * store: the room store (reads state.connection); connection: for retryNow() and pending;
  * pill, banner, announcer: elements; onRejoin(): called when the membership is no longer valid.
+ * Returns { storage(status) } for the server's `storage` frames ("up" / "down"): while the socket is
+ * live but the server cannot save, the pill says "Not saving" and the banner says why.
  */
 export function mountConnectionStatus({ store, connection, pill, banner, announcer, onRejoin }) {
   const dot = h('span', { class: 'conn-dot', 'aria-hidden': 'true' });
@@ -39,8 +43,15 @@ export function mountConnectionStatus({ store, connection, pill, banner, announc
   let tick = null;
   let bannerTimer = null;
   let everLive = false;
+  let storageDown = false;
 
-  function render(status) {
+  /** The socket's status, as "not saving" while it is live but the server cannot reach its storage. */
+  function effective(status) {
+    return status.state === 'live' && storageDown ? { ...status, state: 'not-saving' } : status;
+  }
+
+  function render(raw) {
+    const status = effective(raw);
     const changedState = !shown || shown.state !== status.state || shown.reason !== status.reason;
     shown = status;
     badge.dataset.state = status.state;
@@ -70,6 +81,7 @@ export function mountConnectionStatus({ store, connection, pill, banner, announc
   }
 
   function headline(status) {
+    if (status.state === 'not-saving') return 'Changes are not being saved.';
     if (status.reason === 'unauthorized') return 'Your link is no longer valid.';
     if (status.reason === 'not_found') return 'This room or your membership no longer exists.';
     if (status.state === 'offline') return 'You are offline.';
@@ -78,6 +90,10 @@ export function mountConnectionStatus({ store, connection, pill, banner, announc
 
   function describe(status) {
     if (status.state === 'live') return 'Connected: changes appear for everyone as they happen.';
+    if (status.state === 'not-saving') {
+      return 'Connected, but the server cannot reach its storage: changes made now are refused, not saved. '
+        + 'This clears by itself when it can save again.';
+    }
     if (status.state === 'connecting') return 'Connecting to the room…';
     if (status.reason === 'unauthorized') return 'Your membership token was refused or has expired. Join the room again to continue.';
     if (status.reason === 'not_found') return 'The server no longer knows this room or your membership.';
@@ -102,9 +118,14 @@ export function mountConnectionStatus({ store, connection, pill, banner, announc
     banner.dataset.tone = final ? 'danger' : 'warn';
     banner.dataset.state = status.state;
     const text = h('p', { class: 'banner-text' },
-      icon(status.state === 'offline' ? (final ? 'alert' : 'offline') : 'refresh'),
+      icon(status.state === 'offline' ? (final ? 'alert' : 'offline') : status.state === 'not-saving' ? 'alert' : 'refresh'),
       h('span', {}, h('strong', { text: headline(status) }), ' ',
         h('span', { class: 'banner-detail', 'data-testid': 'connection-detail', text: describe(status) })));
+    if (status.state === 'not-saving') {
+      banner.replaceChildren(text);
+      banner.hidden = false;
+      return;
+    }
     const actions = final
       ? [h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-testid': 'rejoin', onclick: onRejoin },
         'Join again'), h('a', { class: 'btn btn-small btn-quiet', href: '/' }, 'Start page')]
@@ -120,10 +141,22 @@ export function mountConnectionStatus({ store, connection, pill, banner, announc
   let last = null;
   store.subscribe((state) => {
     if (state.connection !== last) {
+      // A new socket starts out assuming the server can save; it says so after welcome if not.
+      if (last && state.connection.state !== 'live') storageDown = false;
       last = state.connection;
       render(last);
     }
   });
   last = store.getState().connection;
   render(last);
+
+  return {
+    storage(status) {
+      const down = status === 'down';
+      if (down === storageDown) return;
+      storageDown = down;
+      render(last);
+      if (!down && last.state === 'live') announcer.textContent = 'Saving again: changes are stored.';
+    },
+  };
 }

@@ -3,6 +3,7 @@ package dev.cairn;
 import dev.cairn.auth.Ids;
 import dev.cairn.config.Settings;
 import dev.cairn.store.EmbeddedRedis;
+import dev.cairn.transport.AddressLimits;
 import dev.cairn.transport.RoomAffinity;
 import dev.cairn.transport.RoomServer;
 import io.vertx.core.DeploymentOptions;
@@ -56,7 +57,8 @@ public final class CairnNode {
             Path dir = Path.of(settings.dataDir(), "redis");
             embedded = EmbeddedRedis.start(dir);
             url = embedded.url();
-            LOG.info("redis: embedded server on " + url + ", append-only data in " + dir.toAbsolutePath()
+            LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
+                + "), append-only data in " + dir.toAbsolutePath()
                 + " (started in " + (System.nanoTime() - begin) / 1_000_000 + " ms)");
         } else {
             LOG.info("redis: using " + redacted(url));
@@ -75,10 +77,11 @@ public final class CairnNode {
             String secret = secret(vertx, redisOptions, settings).toCompletionStage().toCompletableFuture()
                 .get(15, TimeUnit.SECONDS);
             int port = settings.http().port() == 0 ? EmbeddedRedis.freePort() : settings.http().port();
-            Settings bound = new Settings(new Settings.Http(settings.http().host(), port), settings.redis(),
+            Settings bound = new Settings(new Settings.Http(settings.http().host(), port, settings.http().trustedProxies()), settings.redis(),
                 settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
             RoomAffinity affinity = new RoomAffinity(loops);
-            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity),
+            AddressLimits addressLimits = new AddressLimits(settings.http().trustedProxies());
+            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity, addressLimits),
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops"

@@ -40,6 +40,9 @@ final class ServerProcess implements AutoCloseable {
             "CAIRN_HTTP_HOST", "127.0.0.1", "CAIRN_DATA_DIR", data.toString(),
             "CAIRN_LIMITS_COMMANDS_PER_SECOND", "100000", "CAIRN_LIMITS_COMMAND_BURST", "100000",
             "CAIRN_LIMITS_MAX_MEMBERS", "1000000"));
+        all.put("CAIRN_LIMITS_CREATES_PER_MINUTE", "1000000");
+        all.put("CAIRN_LIMITS_JOINS_PER_MINUTE", "1000000");
+        all.put("CAIRN_LIMITS_SOCKETS_PER_MEMBER", "10000");
         if (System.getenv("BENCH_EVENT_LOOPS") != null) all.put("CAIRN_EVENT_LOOPS", System.getenv("BENCH_EVENT_LOOPS"));
         all.putAll(env);
         builder.environment().putAll(all);

@@ -6,8 +6,14 @@ import java.util.List;
 public record Settings(Http http, Redis redis, String dataDir, List<String> allowedOrigins, String secret,
                        int eventLoops, Limits limits) {
 
-    /** Where the board and the WebSocket are served. */
-    public record Http(String host, int port) {
+    /**
+     * Where the board and the WebSocket are served. {@code trustedProxies}: addresses of reverse
+     * proxies whose {@code X-Forwarded-For} names the real client (for the limits per address).
+     */
+    public record Http(String host, int port, List<String> trustedProxies) {
+        public Http {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
     }
 
     /** An external Redis; when {@code url} is empty the node starts an embedded one. */
@@ -22,6 +28,6 @@ public record Settings(Http http, Redis redis, String dataDir, List<String> allo
                          int helloTimeoutSeconds, int idleTimeoutSeconds, int pingIntervalSeconds,
                          int maxMembers, int eventLogSize, int presenceTtlSeconds, int tokenTtlDays,
                          int maxQueuedBytes, int slowReaderSeconds, int roomQueueSize, int redisTimeoutMillis,
-                         int pubsubPingMillis) {
+                         int pubsubPingMillis, int socketsPerMember, int createsPerMinute, int joinsPerMinute) {
     }
 }

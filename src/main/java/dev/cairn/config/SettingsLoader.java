@@ -163,6 +163,14 @@ public final class SettingsLoader {
         range("limits.roomQueueSize", l.roomQueueSize(), 10, 1_000_000);
         range("limits.redisTimeoutMillis", l.redisTimeoutMillis(), 100, 600_000);
         range("limits.pubsubPingMillis", l.pubsubPingMillis(), 100, 600_000);
+        range("limits.socketsPerMember", l.socketsPerMember(), 1, 10_000);
+        range("limits.createsPerMinute", l.createsPerMinute(), 1, 1_000_000);
+        range("limits.joinsPerMinute", l.joinsPerMinute(), 1, 1_000_000);
+        for (String proxy : s.http().trustedProxies()) {
+            if (!proxy.matches("[0-9a-fA-F:.]+")) {
+                throw new ConfigException("http.trustedProxies: '" + proxy + "' is not an IP address");
+            }
+        }
         return s;
     }
 

@@ -163,9 +163,19 @@ public final class PurposeRules {
         return index;
     }
 
+    /** A real calendar day written as yyyy-mm-dd (no 2027-13-45, no 30 February), from the year 1. */
+    private static boolean isDate(String day) {
+        if (!day.matches("\\d{4}-\\d{2}-\\d{2}")) return false;
+        try {
+            return java.time.LocalDate.parse(day).getYear() >= 1;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static Target target(String id, String what, String baseline, String target, String due, String tracker) {
         String day = Names.optional("due", due, 10);
-        if (!day.isEmpty() && !day.matches("\\d{4}-\\d{2}-\\d{2}")) throw Rejection.invalid("due must be a date like 2027-06-30");
+        if (!day.isEmpty() && !isDate(day)) throw Rejection.invalid("due must be a date like 2027-06-30");
         return new Target(id, Names.text("what", what, 200), Names.optional("baseline", baseline, 100),
             Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60));
     }

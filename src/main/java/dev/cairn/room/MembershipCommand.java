@@ -11,6 +11,10 @@ public sealed interface MembershipCommand extends RoomCommand {
     record RenameMember(String name) implements MembershipCommand {
     }
 
+    /** Facilitator removes a member: their boards close and their token stops working at once. */
+    record RemoveMember(String memberId) implements MembershipCommand {
+    }
+
     /** Facilitator gives a member another role. */
     record ChangeRole(String memberId, String role) implements MembershipCommand {
     }

@@ -17,4 +17,8 @@ public sealed interface MembershipEvent extends RoomEvent {
 
     record RoleChanged(String memberId, String role) implements MembershipEvent {
     }
+
+    /** The member stays listed (as {@code removed}) so their name shows on what they did. */
+    record MemberRemoved(String memberId) implements MembershipEvent {
+    }
 }

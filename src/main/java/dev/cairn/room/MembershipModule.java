@@ -1,9 +1,11 @@
 package dev.cairn.room;
 
 import dev.cairn.room.MembershipCommand.ChangeRole;
+import dev.cairn.room.MembershipCommand.RemoveMember;
 import dev.cairn.room.MembershipCommand.RenameMember;
 import dev.cairn.room.MembershipCommand.RenameRoom;
 import dev.cairn.room.MembershipEvent.MemberJoined;
+import dev.cairn.room.MembershipEvent.MemberRemoved;
 import dev.cairn.room.MembershipEvent.MemberRenamed;
 import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.MembershipEvent.RoomCreated;
@@ -58,6 +60,7 @@ public final class MembershipModule implements Module<MembershipModule.Roster> {
         commands.put("room.rename", RenameRoom.class);
         commands.put("member.rename", RenameMember.class);
         commands.put("member.change_role", ChangeRole.class);
+        commands.put("member.remove", RemoveMember.class);
         return commands;
     }
 
@@ -69,6 +72,7 @@ public final class MembershipModule implements Module<MembershipModule.Roster> {
         events.put("member.joined", MemberJoined.class);
         events.put("member.renamed", MemberRenamed.class);
         events.put("member.role_changed", RoleChanged.class);
+        events.put("member.removed", MemberRemoved.class);
         return events;
     }
 
@@ -82,16 +86,31 @@ public final class MembershipModule implements Module<MembershipModule.Roster> {
             String name = Names.displayName(c.name());
             return name.equals(actor.name()) ? List.of() : List.of(new MemberRenamed(actor.id(), name));
         }
+        if (command instanceof RemoveMember c) {
+            RoomRules.requireFacilitator(actor, "remove members");
+            Member target = target(room, c.memberId());
+            if (target.role() == Role.FACILITATOR && room.facilitatorCount() == 1) {
+                throw Rejection.conflict("a room needs at least one facilitator: make someone else facilitator first");
+            }
+            return List.of(new MemberRemoved(target.id()));
+        }
         ChangeRole c = (ChangeRole) command;
         RoomRules.requireFacilitator(actor, "change roles");
-        if (c.memberId() == null) throw Rejection.invalid("memberId is required");
-        Member target = room.member(c.memberId());
-        if (target == null) throw Rejection.notFound("no member " + c.memberId() + " in this room");
+        Member target = target(room, c.memberId());
         Role role = parseRole(c.role());
+        if (role == Role.REMOVED) throw Rejection.invalid("to remove a member, send member.remove");
         if (target.role() == Role.FACILITATOR && role != Role.FACILITATOR && room.facilitatorCount() == 1) {
             throw Rejection.conflict("a room needs at least one facilitator");
         }
         return target.role() == role ? List.of() : List.of(new RoleChanged(target.id(), role.wire()));
+    }
+
+    /** A current member named by a command; removed members are not found. */
+    private static Member target(RoomState room, String memberId) {
+        if (memberId == null) throw Rejection.invalid("memberId is required");
+        Member target = room.member(memberId);
+        if (target == null || !target.role().isMember()) throw Rejection.notFound("no member " + memberId + " in this room");
+        return target;
     }
 
     private static Role parseRole(String role) {
@@ -110,6 +129,8 @@ public final class MembershipModule implements Module<MembershipModule.Roster> {
         Member member;
         if (event instanceof MemberJoined e) {
             member = new Member(e.memberId(), e.name(), Role.fromWire(e.role()), sequenced.at());
+        } else if (event instanceof MemberRemoved e) {
+            member = part.members().get(e.memberId()).withRole(Role.REMOVED);
         } else if (event instanceof MemberRenamed e) {
             member = part.members().get(e.memberId()).withName(e.name());
         } else {

@@ -2,7 +2,9 @@ package dev.cairn.room;
 
 /** What a member may do in a room; the server checks it on every command. */
 public enum Role {
-    FACILITATOR, PARTICIPANT, OBSERVER;
+    FACILITATOR, PARTICIPANT, OBSERVER,
+    /** A member a facilitator removed: kept so their name still shows on what they did, allowed nothing. */
+    REMOVED;
 
     /** Wire name, as used in tokens, JSON and the UI. */
     public String wire() {
@@ -16,8 +18,13 @@ public enum Role {
         throw new IllegalArgumentException("role must be facilitator, participant or observer");
     }
 
+    /** Whether this is still a member of the room (not removed). */
+    public boolean isMember() {
+        return this != REMOVED;
+    }
+
     /** Observers only watch; everyone else may change the room's content. */
     public boolean canEdit() {
-        return this != OBSERVER;
+        return this != OBSERVER && this != REMOVED;
     }
 }

@@ -15,6 +15,9 @@ public final class RoomRules {
     /** The author of events the room's clock causes. */
     public static final String SYSTEM = "system";
 
+    /** Facilitator links still join a full room, up to this many beyond the limit, so nobody can lock a room by filling it. */
+    public static final int FACILITATOR_HEADROOM = 20;
+
     private final int maxMembers;
 
     public RoomRules(int maxMembers) {
@@ -36,7 +39,8 @@ public final class RoomRules {
     public List<RoomEvent> join(RoomState room, String memberId, String name, Role role) {
         requireRoom(room);
         if (room.member(memberId) != null) return List.of();
-        if (room.members().size() >= maxMembers) {
+        long members = room.memberCount();
+        if (members >= maxMembers && (role != Role.FACILITATOR || members >= maxMembers + FACILITATOR_HEADROOM)) {
             throw new Rejection("room_full", "this room already has " + maxMembers + " members");
         }
         return List.of(new MemberJoined(memberId, Names.displayName(name), role.wire()));
@@ -90,6 +94,7 @@ public final class RoomRules {
         requireRoom(room);
         Member actor = room.member(actorId);
         if (actor == null) throw Rejection.forbidden("you are not a member of this room");
+        if (!actor.role().isMember()) throw Rejection.forbidden("you were removed from this room");
         return actor;
     }
 

@@ -45,6 +45,11 @@ public record RoomState(String id, long seq, String title, long createdAt, Map<S
         return members.get(memberId);
     }
 
+    /** Members who have not been removed. */
+    public long memberCount() {
+        return members.values().stream().filter(m -> m.role().isMember()).count();
+    }
+
     public long facilitatorCount() {
         return members.values().stream().filter(m -> m.role() == Role.FACILITATOR).count();
     }

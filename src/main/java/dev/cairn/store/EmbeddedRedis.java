@@ -6,29 +6,49 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The Redis server a node starts for itself when no Redis is configured: loopback only, on a free
- * port, with an append-only file in the data folder so rooms survive a restart.
+ * port, with an append-only file in the data folder so rooms survive a restart. It requires a
+ * password made once per data folder (kept there, readable by its owner only), and the folder is
+ * private to its owner, so neither another local user nor another process without the password
+ * can read the rooms or the deployment's signing secret.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+    /** The file in the data folder that holds the password of its Redis. */
+    public static final String PASSWORD_FILE = "redis.password";
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
     private final RedisServer server;
     private final int port;
+    private final String password;
 
-    private EmbeddedRedis(RedisServer server, int port) {
+    private EmbeddedRedis(RedisServer server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     public static EmbeddedRedis start(Path dataDir) {
         try {
             Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+            restrict(dir);
+            String password = password(dir);
             int port = freePort();
             RedisServer server = RedisServer.newRedisServer()
                 .bind("127.0.0.1")
                 .port(port)
+                .setting("requirepass " + password)
                 .setting("dir " + dir)
                 .setting("appendonly yes")
                 .setting("appendfsync everysec")
@@ -36,14 +56,43 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .setting("protected-mode yes")
                 .build();
             server.start();
-            return new EmbeddedRedis(server, port);
+            restrict(dir);
+            return new EmbeddedRedis(server, port, password);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded Redis in " + dataDir, e);
         }
     }
 
+    /** The folder and everything in it readable by its owner only (where the file system has POSIX modes). */
+    private static void restrict(Path dir) throws IOException {
+        if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(p, Files.isDirectory(p) ? OWNER_DIR : OWNER_FILE);
+            }
+        }
+    }
+
+    /** The data folder's Redis password: made on first start, then read from its file. */
+    private static String password(Path dir) throws IOException {
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) Files.setPosixFilePermissions(file, OWNER_FILE);
+        return password;
+    }
+
+    /** The URL to connect with, password included: never log it (see {@link #address()}). */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://:" + password + "@127.0.0.1:" + port;
+    }
+
+    /** Where it listens, without the password, for logs. */
+    public String address() {
+        return "127.0.0.1:" + port;
     }
 
     public int port() {

@@ -71,7 +71,20 @@ final class CommitPipeline {
         committing = true;
         List<Submission> batch = new ArrayList<>();
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) batch.add(queue.pollFirst());
-        attempt(batch, 1, 0, false);
+        if (node.health().up()) {
+            attempt(batch, 1, 0, false);
+            return;
+        }
+        // Redis was unreachable a moment ago: ask once more, and refuse at once if it still is.
+        node.health().check().onComplete(reached -> {
+            if (reached.succeeded() && reached.result()) {
+                attempt(batch, 1, 0, false);
+            } else {
+                failAll(batch, new Rejection("unavailable", "the server cannot reach its storage right now; "
+                    + "nothing was applied: send it again when the board says it is saving"));
+                finish();
+            }
+        });
     }
 
     private void finish() {

@@ -94,6 +94,17 @@ final class Connection {
     }
 
     /** Who this board shows the room to, with the member's current role. */
+    /** The member this socket speaks for (null before hello). */
+    String memberId() {
+        return member == null ? null : member.memberId();
+    }
+
+    /** A facilitator removed this socket's member: say so, and close it for good (the board does not reconnect). */
+    void removed(String clientId) {
+        sendError(clientId, "not_found", "you were removed from this room");
+        close((short) 4004, "removed");
+    }
+
     Viewer viewer(RoomState state) {
         Member current = state == null ? null : state.member(member.memberId());
         return current != null ? Viewer.of(current) : new Viewer(member.memberId(), member.role());
@@ -133,7 +144,10 @@ final class Connection {
         try {
             message = Wire.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            if (allowed) sendError(null, "invalid", "malformed JSON: " + e.getOriginalMessage());
+            if (allowed) {
+                var at = e.getLocation();
+                sendError(null, "invalid", "malformed JSON" + (at == null ? "" : " at character " + (at.getCharOffset() + 1)));
+            }
             return;
         }
         if (!(message instanceof ObjectNode object)) {
@@ -165,7 +179,14 @@ final class Connection {
         }
         if (type.equals("ping")) {
             send(Frames.pong(clientId, node.now()));
-        } else if (type.equals("hello")) {
+            return;
+        }
+        if (room != null && !room.memberMayAct(member.memberId(), now)) {
+            sendError(clientId, "rate_limited", "slow down: at most " + node.settings().limits().commandsPerSecond()
+                + " messages per second from all your boards together; this one was dropped");
+            return;
+        }
+        if (type.equals("hello")) {
             sendError(clientId, "invalid", "this socket is already authenticated");
         } else if (Catalogue.SIGNALS.containsKey(type)) {
             signal(clientId, type, object);
@@ -218,14 +239,24 @@ final class Connection {
             close((short) 4004, "not found");
             return;
         }
+        if (!current.role().isMember()) {
+            removed(clientId);
+            return;
+        }
+        int most = node.settings().limits().socketsPerMember();
+        if (live.boardsOf(current.id()) >= most) {
+            sendError(clientId, "too_many_boards", "you have " + most + " boards open in this room already; close one first");
+            close((short) 4029, "too many boards");
+            return;
+        }
         room = live;
         send(Frames.welcome(clientId, live.id, current, node.nodeId(), key, node.now()));
+        if (!node.health().up()) send(Frames.storage(false));
         live.attach(this, lastSeq);
     }
 
     private void command(String clientId, String type, ObjectNode body) {
-        Class<? extends RoomCommand> commandType = Catalogue.COMMANDS.get(type);
-        if (commandType == null) {
+        if (!Catalogue.COMMANDS.containsKey(type)) {
             sendError(clientId, "unknown_type", "unknown message type '" + type + "'");
             return;
         }
@@ -239,12 +270,9 @@ final class Connection {
         }
         RoomCommand command;
         try {
-            command = Wire.MAPPER.treeToValue(body, commandType);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            sendError(clientId, "invalid", type + ": " + e.getMessage());
+            command = Wire.command(type, body);
+        } catch (Rejection r) {
+            sendError(clientId, r.code(), r.getMessage());
             return;
         }
         String actor = member.memberId();
@@ -267,11 +295,8 @@ final class Connection {
         body.remove("type");
         Signal.Relay relay;
         try {
-            Signal signal = Wire.MAPPER.treeToValue(body, Catalogue.SIGNALS.get(type));
+            Signal signal = Wire.signal(type, body);
             relay = node.rules().relay(room.replica().state(), member.memberId(), signal);
-        } catch (JsonProcessingException e) {
-            sendError(clientId, "invalid", type + ": " + e.getOriginalMessage());
-            return;
         } catch (Rejection r) {
             sendError(clientId, r.code(), r.getMessage());
             return;

@@ -83,6 +83,13 @@ final class Frames {
         return out;
     }
 
+    /** Whether the node can save changes: {@code "up"} or {@code "down"} (Redis unreachable). */
+    static String storage(boolean up) {
+        ObjectNode node = frame("storage", null);
+        node.put("status", up ? "up" : "down");
+        return node.toString();
+    }
+
     static String presence(List<String> online) {
         ObjectNode node = frame("presence", null);
         ArrayNode ids = node.putArray("online");

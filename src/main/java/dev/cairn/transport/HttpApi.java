@@ -37,16 +37,19 @@ final class HttpApi {
 
     private final Node node;
     private final RoomAffinity affinity;
+    private final AddressLimits addressLimits;
     private final Supplier<Future<Boolean>> probe;
 
-    HttpApi(Node node, RoomAffinity affinity, Supplier<Future<Boolean>> redisProbe) {
+    HttpApi(Node node, RoomAffinity affinity, AddressLimits addressLimits, Supplier<Future<Boolean>> redisProbe) {
         this.node = node;
         this.affinity = affinity;
+        this.addressLimits = addressLimits;
         this.probe = redisProbe;
     }
 
     void mount(Router router) {
-        router.post("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        router.post("/api/*").handler(this::requireJson);
+        router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.post("/api/rooms").handler(this::createRoom);
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
@@ -58,15 +61,30 @@ final class HttpApi {
         router.route("/api/*").failureHandler(this::failure);
     }
 
+    /**
+     * Only bodies declared as JSON are read: a form or {@code text/plain} post is what any web page
+     * may make a visitor's browser send without asking, so it must not create or join rooms.
+     */
+    private void requireJson(RoutingContext ctx) {
+        String type = ctx.request().getHeader("content-type");
+        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (mime.equals("application/json")) {
+            ctx.next();
+        } else {
+            reply(ctx, 415, error("unsupported_media_type", "send the request body as JSON (Content-Type: application/json)"));
+        }
+    }
+
     /** Opens a room; the creator becomes its first facilitator. */
     private void createRoom(RoutingContext ctx) {
+        if (!withinLimit(ctx, "create", node.settings().limits().createsPerMinute(), "rooms created")) return;
         JsonNode body = body(ctx);
         if (body == null) return;
         String roomId = Ids.room();
         String memberId = Ids.member();
         List<RoomEvent> events;
         try {
-            events = node.rules().create(roomId, body.path("title").asText(null), memberId, body.path("name").asText(null));
+            events = node.rules().create(roomId, text(body, "title"), memberId, text(body, "name"));
         } catch (Rejection r) {
             reply(ctx, 400, error(r.code(), r.getMessage()));
             return;
@@ -120,13 +138,14 @@ final class HttpApi {
                     reply(ctx, 404, error("not_found", "no such room"));
                 } else {
                     RoomState s = done.result();
-                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.members().size()));
+                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.memberCount()));
                 }
             });
     }
 
     /** Joins by link: participant by default, observer on request, facilitator with the facilitator link's key. */
     private void joinRoom(RoutingContext ctx) {
+        if (!withinLimit(ctx, "join", node.settings().limits().joinsPerMinute(), "joins")) return;
         String roomId = ctx.pathParam("id");
         JsonNode body = body(ctx);
         if (body == null) return;
@@ -134,8 +153,17 @@ final class HttpApi {
             reply(ctx, 404, error("not_found", "no such room"));
             return;
         }
-        String invite = body.path("invite").asText(null);
-        Role role = body.path("observer").asBoolean(false) ? Role.OBSERVER : Role.PARTICIPANT;
+        String invite;
+        Role role;
+        String name;
+        try {
+            invite = text(body, "invite");
+            role = flag(body, "observer") ? Role.OBSERVER : Role.PARTICIPANT;
+            name = text(body, "name");
+        } catch (Rejection r) {
+            reply(ctx, 400, error(r.code(), r.getMessage()));
+            return;
+        }
         if (invite != null && !invite.isEmpty()) {
             if (!node.signer().checkInvite(roomId, Role.FACILITATOR, invite)) {
                 reply(ctx, 403, error("forbidden", "this facilitator link is not valid for this room"));
@@ -144,7 +172,6 @@ final class HttpApi {
             role = Role.FACILITATOR;
         }
         String memberId = Ids.member();
-        String name = body.path("name").asText(null);
         Role granted = role;
         exists(roomId).compose(found -> {
                 if (!found) return Future.failedFuture(Rejection.notFound("room " + roomId + " does not exist"));
@@ -246,6 +273,35 @@ final class HttpApi {
         }
         reply(ctx, 400, error("invalid", "the request body must be a JSON object"));
         return null;
+    }
+
+    /**
+     * Whether the client's address may do this once more now; answers {@code 429 rate_limited}
+     * with {@code Retry-After} otherwise. Anonymous creation and joining are what anyone can flood.
+     */
+    private boolean withinLimit(RoutingContext ctx, String action, int perMinute, String what) {
+        String client = addressLimits.clientOf(ctx.request());
+        if (addressLimits.allow(action, client, perMinute, node.now())) return true;
+        ctx.response().putHeader("retry-after", Long.toString(Math.max(1, (long) Math.ceil(60.0 / perMinute))));
+        reply(ctx, 429, error("rate_limited", "too many " + what + " from your address (at most " + perMinute
+            + " a minute); try again shortly"));
+        return false;
+    }
+
+    /** A text field of a request body, or null when absent; anything but text is invalid, not converted. */
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw Rejection.invalid(field + " must be text");
+        return value.textValue();
+    }
+
+    /** A true/false field of a request body, false when absent; anything else is invalid. */
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return false;
+        if (!value.isBoolean()) throw Rejection.invalid(field + " must be true or false");
+        return value.booleanValue();
     }
 
     private void failure(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package dev.cairn.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.presence.PresenceTracker;
 import dev.cairn.protocol.Wire;
+import dev.cairn.room.MembershipEvent;
 import dev.cairn.room.Modules;
 import dev.cairn.room.Sequenced;
 import dev.cairn.room.Viewer;
@@ -12,8 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -34,6 +37,8 @@ final class LiveRoom {
     private final int window;
     private final Replica replica;
     private final Set<Connection> connections = new LinkedHashSet<>();
+    /** Each member's message budget across all their boards on this node (a socket has its own as well). */
+    private final Map<String, TokenBucket> memberBudgets = new HashMap<>();
     private final Delivery delivery;
     private final CommitPipeline pipeline;
     private final RoomPresence presence;
@@ -119,6 +124,22 @@ final class LiveRoom {
 
     int connectionCount() {
         return connections.size();
+    }
+
+    /** How many boards of this member this node holds in the room. */
+    int boardsOf(String memberId) {
+        checkOwner();
+        int n = 0;
+        for (Connection c : connections) if (memberId.equals(c.memberId())) n++;
+        return n;
+    }
+
+    /** Takes one message from the member's budget across their boards; false when it is spent. */
+    boolean memberMayAct(String memberId, long now) {
+        checkOwner();
+        var limits = node.settings().limits();
+        return memberBudgets.computeIfAbsent(memberId,
+            id -> new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), now)).take(now);
     }
 
     // ---- sockets -------------------------------------------------------------------------------
@@ -249,7 +270,21 @@ final class LiveRoom {
         if (fresh.isEmpty()) return;
         delivery.events(fresh, replica.state());
         scheduler.rearm(replica.state());
+        closeRemoved(fresh);
         presence.reconcile();
+    }
+
+    /** Closes this node's sockets of members a facilitator just removed: their token stops working at once. */
+    private void closeRemoved(List<Entry> fresh) {
+        for (Entry e : fresh) {
+            if (!(e.event().event() instanceof MembershipEvent.MemberRemoved removed)) continue;
+            for (Connection c : new ArrayList<>(connections)) {
+                if (removed.memberId().equals(c.memberId())) {
+                    detach(c);
+                    c.removed(null);
+                }
+            }
+        }
     }
 
     /** Reads from the archive whatever this copy missed, page by page. */

@@ -94,6 +94,12 @@ final class LiveRooms implements RoomBus.Listener {
     }
 
     /** Pings every socket this loop accepted and closes the silent and the stuck ones. */
+    /** Tells every board this loop accepted whether changes can be saved now. */
+    void storageChanged(boolean up) {
+        String frame = Frames.storage(up);
+        for (Connection c : new ArrayList<>(connections)) c.send(frame);
+    }
+
     void heartbeat() {
         long now = node.now();
         for (Connection c : new ArrayList<>(connections)) c.heartbeat(now);

@@ -5,6 +5,7 @@ import dev.cairn.auth.TokenSigner;
 import dev.cairn.bus.RoomBus;
 import dev.cairn.config.Settings;
 import dev.cairn.presence.PresenceTracker;
+import dev.cairn.protocol.Wire;
 import dev.cairn.room.RoomRules;
 import dev.cairn.store.RedisRoomStore;
 import io.vertx.core.Future;
@@ -39,13 +40,16 @@ public final class RoomServer extends VerticleBase {
     private final RedisOptions redisOptions;
     private final Clock clock;
     private final RoomAffinity affinity;
+    private final AddressLimits addressLimits;
     private Redis redis;
     private HttpServer server;
     private LiveRooms rooms;
     private RoomBus bus;
     private long connectionCounter;
 
-    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity) {
+    public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity,
+                      AddressLimits addressLimits) {
+        this.addressLimits = addressLimits;
         this.affinity = affinity;
         this.settings = settings;
         this.secret = secret;
@@ -64,7 +68,8 @@ public final class RoomServer extends VerticleBase {
         Loop loop = Loop.current(context);
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
-            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()));
+            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()),
+            new StorageHealth(vertx, api, limits.redisTimeoutMillis()));
         rooms.bind(node);
 
         Router router = Router.router(vertx);
@@ -77,9 +82,14 @@ public final class RoomServer extends VerticleBase {
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
             ctx.next();
         });
-        new HttpApi(node, affinity, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
+        new HttpApi(node, affinity, addressLimits, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
             .map(r -> true).otherwise(false)).mount(router);
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
+        // Pages and scripts are revalidated on every load, so a board never runs code older than its server.
+        router.route().handler(ctx -> {
+            ctx.response().putHeader("cache-control", "no-cache");
+            ctx.next();
+        });
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
 
         HttpServerOptions options = new HttpServerOptions()
@@ -95,11 +105,24 @@ public final class RoomServer extends VerticleBase {
                 rooms.track(connection);
                 connection.start();
             })
-            .requestHandler(router);
+            .requestHandler(request -> {
+                // A request target that is not a path (`GET foo`, `OPTIONS *`) has no route: answer it here.
+                String path = request.path();
+                if (path == null || !path.startsWith("/")) {
+                    request.response().setStatusCode(400).putHeader("content-type", "application/json; charset=utf-8")
+                        .end(Wire.write(java.util.Map.of("code", "invalid", "message", "the request target must be a path")));
+                } else {
+                    router.handle(request);
+                }
+            });
         vertx.setPeriodic(limits.pingIntervalSeconds() * 1000L, id -> rooms.heartbeat());
         vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
+        node.health().start(loop, rooms::storageChanged);
         affinity.register(rooms);
-        if (affinity.first(rooms)) vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
+        if (affinity.first(rooms)) {
+            vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
+            vertx.setPeriodic(60_000, id -> addressLimits.forgetIdle(clock.millis()));
+        }
 
         // Listen only once every loop has registered, so no room changes owner while sockets arrive.
         Promise<Void> listening = Promise.promise();

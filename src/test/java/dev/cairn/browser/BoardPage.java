@@ -37,6 +37,10 @@ final class BoardPage {
         this.driver = driver;
     }
 
+    WebDriver driver() {
+        return driver;
+    }
+
     static By testId(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
     }

@@ -155,6 +155,10 @@ class PurposeRulesTest {
         run("ben", new RemoveTarget(second));
         assertEquals(List.of(first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
         assertEquals("invalid", code("ben", new AddTarget("x", "", "y", "next year", "")));
+        for (String impossible : List.of("2027-13-45", "2027-02-30", "2027-00-10", "0000-01-01")) {
+            assertEquals("invalid", code("ben", new AddTarget("x", "", "y", impossible, "")), impossible);
+        }
+        run("ben", new AddTarget("Leap day", "", "y", "2028-02-29", ""));
         assertEquals("invalid", code("ben", new AddTarget("", "", "y", "", "")));
         assertEquals("not_found", code("ben", new RemoveTarget("t999")));
         assertEquals("invalid", code("ben", new MoveTarget(first, 3)));

@@ -1,8 +1,10 @@
 package dev.cairn.room;
 
 import dev.cairn.room.MembershipCommand.ChangeRole;
+import dev.cairn.room.MembershipCommand.RemoveMember;
 import dev.cairn.room.MembershipCommand.RenameMember;
 import dev.cairn.room.MembershipCommand.RenameRoom;
+import dev.cairn.room.MembershipEvent.MemberRemoved;
 import dev.cairn.room.MembershipEvent.MemberRenamed;
 import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.MembershipEvent.RoomRenamed;
@@ -90,6 +92,38 @@ class RoomRulesTest {
         assertEquals("room_full", assertThrows(Rejection.class, () -> rules.join(full, "dee", "Dee", Role.PARTICIPANT)).code());
         assertEquals("not_found", assertThrows(Rejection.class,
             () -> rules.join(RoomState.empty("nope"), "dee", "Dee", Role.PARTICIPANT)).code());
+    }
+
+    @Test
+    void aFacilitatorRemovesAMemberWhoCanDoNothingAfterAndNoLongerCountsTowardsTheLimit() {
+        RoomState full = applyAll(room(), "cy", rules.join(room(), "cy", "Cy", Role.OBSERVER));
+        assertEquals("forbidden", assertThrows(Rejection.class, () -> rules.decide(full, ctx("ben"), new RemoveMember("cy"))).code());
+        assertEquals(List.of(new MemberRemoved("cy")), rules.decide(full, ctx("ana"), new RemoveMember("cy")));
+        RoomState removed = applyAll(full, "ana", rules.decide(full, ctx("ana"), new RemoveMember("cy")));
+        assertEquals(Role.REMOVED, removed.member("cy").role(), "still listed, so their name shows on what they did");
+        assertEquals(2, removed.memberCount());
+        assertEquals("forbidden", assertThrows(Rejection.class, () -> rules.decide(removed, ctx("cy"), new RenameMember("Cy 2"))).code());
+        assertEquals("not_found", assertThrows(Rejection.class, () -> rules.decide(removed, ctx("ana"), new RemoveMember("cy"))).code());
+        assertEquals("not_found", assertThrows(Rejection.class,
+            () -> rules.decide(removed, ctx("ana"), new ChangeRole("cy", "participant"))).code(), "a removed member is not brought back by a role");
+        assertEquals("invalid", assertThrows(Rejection.class,
+            () -> rules.decide(removed, ctx("ana"), new ChangeRole("ben", "removed"))).code());
+        assertEquals(1, rules.join(removed, "dee", "Dee", Role.PARTICIPANT).size(), "the removed member's place is free again");
+        assertEquals("conflict", assertThrows(Rejection.class, () -> rules.decide(removed, ctx("ana"), new RemoveMember("ana"))).code(),
+            "the last facilitator cannot be removed");
+    }
+
+    @Test
+    void aFacilitatorLinkStillJoinsAFullRoomSoNobodyCanLockItByFillingIt() {
+        RoomState full = applyAll(room(), "cy", rules.join(room(), "cy", "Cy", Role.OBSERVER));
+        assertEquals("room_full", assertThrows(Rejection.class, () -> rules.join(full, "dee", "Dee", Role.PARTICIPANT)).code());
+        RoomState state = full;
+        for (int i = 0; i < RoomRules.FACILITATOR_HEADROOM; i++) {
+            state = applyAll(state, "f" + i, rules.join(state, "f" + i, "F" + i, Role.FACILITATOR));
+        }
+        RoomState crowded = state;
+        assertEquals("room_full", assertThrows(Rejection.class, () -> rules.join(crowded, "fx", "Fx", Role.FACILITATOR)).code(),
+            "but not without end");
     }
 
     @Test

@@ -54,7 +54,9 @@ class RedisProxyTest {
     /** Checks that commands and replies pass through and that plain connections are counted but not subscribers. */
     @Test
     void forwardsCommandsBothWays() throws Exception {
-        assertEquals("redis://127.0.0.1:" + proxy.port(), proxy.url());
+        URI target = URI.create(TestRedis.url());
+        String userInfo = target.getUserInfo() == null ? "" : target.getUserInfo() + "@";
+        assertEquals("redis://" + userInfo + "127.0.0.1:" + proxy.port(), proxy.url(), "the proxy keeps the credentials");
         Resp a = connect();
         Resp b = connect();
         a.send("PING");
@@ -246,7 +248,13 @@ class RedisProxyTest {
         URI uri = URI.create(proxy.url());
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), TIMEOUT_MS);
         socket.setSoTimeout(TIMEOUT_MS);
-        return new Resp(socket);
+        Resp resp = new Resp(socket);
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            resp.send("AUTH", userInfo.substring(userInfo.indexOf(':') + 1));
+            assertEquals("OK", resp.read(), "authenticated through the proxy");
+        }
+        return resp;
     }
 
     /** A minimal RESP2 client over one socket; every read is bounded by the socket timeout. */

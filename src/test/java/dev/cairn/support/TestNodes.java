@@ -30,6 +30,9 @@ public final class TestNodes {
         all.put("CAIRN_HTTP_HOST", "127.0.0.1");
         all.put("REDIS_URL", TestRedis.url());
         all.put("CAIRN_EVENT_LOOPS", "2");
+        // Tests create and join many rooms from one address; the test of those limits sets its own.
+        all.put("CAIRN_LIMITS_CREATES_PER_MINUTE", "1000000");
+        all.put("CAIRN_LIMITS_JOINS_PER_MINUTE", "1000000");
         all.putAll(env);
         return start(SettingsLoader.load(all, null));
     }
