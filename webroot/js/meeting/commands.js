@@ -40,7 +40,7 @@ export const propose = (connection, fields) => {
 export const acceptProposal = (connection, proposalId) => connection.send('meeting.proposal_accept', { proposalId });
 export const declineProposal = (connection, proposalId) => connection.send('meeting.proposal_decline', { proposalId });
 export const goTo = (connection, segmentId, timer = true) => connection.send('meeting.goto', { segmentId, timer });
-export const next = (connection) => connection.send('meeting.next', {});
+export const next = (connection, timer = true) => connection.send('meeting.next', { timer });
 export const skip = (connection, segmentId) => connection.send('meeting.skip', segmentId ? { segmentId } : {});
 export const startTimer = (connection, minutes) => connection.send('meeting.timer_start', { minutes: Number(minutes) });
 export const startTimerUntil = (connection, until) => connection.send('meeting.timer_start', { until });

@@ -1,13 +1,15 @@
 // Who is in the room: online first, each with a role badge and online state. You rename
 // yourself here; facilitators change other members' roles here. Rows are kept by member id and
 // only rebuilt when what they show changed, so focus and open editors survive live updates.
+// Demoting a facilitator asks first (a single arrow key in the role menu would otherwise do it),
+// and the board says so when someone's role changes ("Ana made you a facilitator").
 
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { MAX_NAME, changeRole, renameMember } from '../membership/commands.js';
 import { facilitatorCount, isFacilitator, membersInOrder, onlineCount } from '../membership/selectors.js';
 import { ROLES, roleBadge, roleLabel } from './role-badge.js';
-import { commandFailed } from './toast.js';
+import { commandFailed, toast } from './toast.js';
 import { rememberName } from '../memberships.js';
 import { hueOf } from '../membership/colors.js';
 
@@ -15,6 +17,10 @@ function initials(name) {
   const words = String(name).trim().split(/\s+/).filter(Boolean);
   const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
   return letters.join('').toUpperCase() || '?';
+}
+
+function article(role) {
+  return /^[aeiou]/i.test(roleLabel(role)) ? 'an' : 'a';
 }
 
 export function mountMembers({ store, connection, list, count }) {
@@ -25,7 +31,8 @@ export function mountMembers({ store, connection, list, count }) {
     const mine = member.id === state.me;
     const facilitator = isFacilitator(state);
     const canChange = facilitator && (!mine || facilitatorCount(state) > 1);
-    return [member.name, member.role, state.online.has(member.id), mine, canChange].join('\u0001');
+    const confirming = rows.get(member.id)?.confirm ?? '';
+    return [member.name, member.role, state.online.has(member.id), mine, canChange, confirming].join('\u0001');
   }
 
   function buildRow(state, member, row) {
@@ -56,6 +63,46 @@ export function mountMembers({ store, connection, list, count }) {
       }, icon('pencil', 'icon-s')) : null);
 
     li.replaceChildren(avatar, h('div', { class: 'member-main' }, nameRow, meta), actions);
+    if (row.confirm && canChange && member.role === 'facilitator') li.append(demoteConfirm(member, row.confirm, mine));
+    else row.confirm = null;
+  }
+
+  /** "Make Ben a participant?" with the two answers; Escape keeps the role. */
+  function demoteConfirm(member, wanted, mine) {
+    const keep = () => {
+      const row = rows.get(member.id);
+      if (!row) return;
+      row.confirm = null;
+      row.signature = null;
+      render(store.getState());
+      row.li.querySelector('[data-testid="role-select"]')?.focus();
+    };
+    const yes = h('button', {
+      type: 'button', class: 'btn btn-small btn-primary', 'data-testid': 'demote-confirm',
+      onclick: async () => {
+        yes.disabled = true;
+        try {
+          await changeRole(connection, member.id, wanted);
+        } catch (err) {
+          commandFailed(`change ${member.name}'s role`, err);
+        }
+        keep();
+      },
+    }, mine ? `Yes, make me ${article(wanted)} ${roleLabel(wanted).toLowerCase()}` : `Yes, make ${article(wanted)} ${roleLabel(wanted).toLowerCase()}`);
+    const no = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'demote-cancel', onclick: keep },
+      'Keep facilitator');
+    const box = h('div', { class: 'member-confirm', role: 'group', 'aria-label': 'Confirm the role change', 'data-testid': 'demote-confirmation' },
+      h('p', { class: 'hint', text: `${mine ? 'Stop facilitating yourself' : `Make ${member.name} ${article(wanted)} ${roleLabel(wanted).toLowerCase()}`}? `
+        + `${mine ? 'You' : 'They'} will no longer run the meeting.` }),
+      h('div', { class: 'member-edit-actions' }, yes, no));
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        keep();
+      }
+    });
+    queueMicrotask(() => { if (yes.isConnected) no.focus(); });
+    return box;
   }
 
   function roleSelect(member) {
@@ -65,6 +112,17 @@ export function mountMembers({ store, connection, list, count }) {
     select.value = member.role;
     select.addEventListener('change', async () => {
       const wanted = select.value;
+      if (member.role === 'facilitator' && wanted !== 'facilitator') {
+        // Taking someone's facilitation away is asked about first.
+        select.value = member.role;
+        const row = rows.get(member.id);
+        if (row) {
+          row.confirm = wanted;
+          row.signature = null;
+          render(store.getState());
+        }
+        return;
+      }
       select.disabled = true;
       try {
         await changeRole(connection, member.id, wanted);
@@ -160,7 +218,7 @@ export function mountMembers({ store, connection, list, count }) {
       seen.add(member.id);
       let row = rows.get(member.id);
       if (!row) {
-        row = { li: h('li', { class: 'member', 'data-testid': 'member' }), signature: null, editing: false };
+        row = { li: h('li', { class: 'member', 'data-testid': 'member' }), signature: null, editing: false, confirm: null };
         rows.set(member.id, row);
       }
       const sig = signature(state, member);
@@ -194,6 +252,20 @@ export function mountMembers({ store, connection, list, count }) {
     const total = ordered.length;
     count.textContent = live ? `${online} of ${total} online` : `${total} member${total === 1 ? '' : 's'} · last known`;
   }
+
+  // Say who changed whose role, to everyone: "Ana made you a facilitator", "Ana made Ben an observer".
+  store.onApplied((steps, state) => {
+    for (const step of steps) {
+      const frame = step.frame;
+      if (step.type !== 'event' || frame.event?.type !== 'member.role_changed' || frame.by === state.me) continue;
+      const by = state.room?.members[frame.by]?.name ?? 'A facilitator';
+      const whom = frame.event.memberId === state.me ? 'you' : state.room?.members[frame.event.memberId]?.name ?? 'someone';
+      const role = frame.event.role;
+      toast(`${by} made ${whom} ${article(role)} ${roleLabel(role).toLowerCase()}.`, {
+        kind: frame.event.memberId === state.me ? 'ok' : 'info', timeout: 8000,
+      });
+    }
+  });
 
   store.subscribe((state, prev) => {
     if (state.room !== prev.room || state.online !== prev.online || state.me !== prev.me

@@ -3,15 +3,16 @@
 // remove and move to a segment, live, also during the meeting; everyone else may propose a
 // segment, which facilitators accept or decline. Rows are kept by id so open forms survive updates.
 
-import { h, keepFocus, uid } from '../../dom.js';
+import { h, keepFocus, replaceChildren, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as cmd from '../../meeting/commands.js';
 import { meetingPart } from '../../meeting/events.js';
 import { toast } from '../toast.js';
-import { act, memberName } from './util.js';
+import { act, autoTimer, memberName } from './util.js';
 
-const minutesOf = (ms) => Math.round(ms / 60_000);
+/** Whole minutes, or "<1" for less than one (a segment moved on from at once). */
+const minutesOf = (ms) => (ms < 30_000 ? '<1' : String(Math.round(ms / 60_000)));
 
 export function mountAgenda({ store, connection }) {
   const list = h('ol', { class: 'segment-list', 'data-testid': 'segment-list', 'aria-labelledby': 'agenda-title' });
@@ -40,7 +41,7 @@ export function mountAgenda({ store, connection }) {
     const sig = JSON.stringify([segment, index === 0, index === count - 1, facilitator, row.mode, run, Boolean(m), owner]);
     if (sig === row.sig) return row;
     row.sig = sig;
-    row.li.replaceChildren(...(row.mode === 'remove' ? removeConfirm(segment) : view(segment, index, count, facilitator, run, Boolean(m), owner)));
+    replaceChildren(row.li, ...(row.mode === 'remove' ? removeConfirm(segment) : view(segment, index, count, facilitator, run, Boolean(m), owner)));
     return row;
   }
 
@@ -70,7 +71,7 @@ export function mountAgenda({ store, connection }) {
     }, icon(iconName, 'icon-s'));
     const actions = h('div', { class: 'segment-actions' },
       inMeeting && run?.status !== 'active' ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'segment-goto',
-        'aria-label': `Go to ${name}`, onclick: () => act('move to the segment', cmd.goTo(connection, segment.id, true)) }, 'Go') : null,
+        'aria-label': `Go to ${name}`, onclick: () => act('move to the segment', cmd.goTo(connection, segment.id, autoTimer())) }, 'Go') : null,
       button('segment-up', 'Move up', 'up', () => act('move the segment', cmd.moveSegment(connection, segment.id, index - 1)), index === 0),
       button('segment-down', 'Move down', 'down', () => act('move the segment', cmd.moveSegment(connection, segment.id, index + 1)), index === count - 1),
       button('segment-edit', 'Edit', 'pencil', () => openEdit(segment)),
@@ -112,7 +113,7 @@ export function mountAgenda({ store, connection }) {
       onCancel: () => setMode(segment.id, 'view', 'segment-edit'),
       failure: 'save the segment',
     });
-    row.li.replaceChildren(form);
+    replaceChildren(row.li, form);
     form.querySelector('input').focus();
   }
 
@@ -132,7 +133,7 @@ export function mountAgenda({ store, connection }) {
       onCancel: closeAdd,
       failure: proposing ? 'propose the segment' : 'add the segment',
     });
-    addSlot.replaceChildren(adding);
+    replaceChildren(addSlot, adding);
     adding.querySelector('input').focus();
   }
 
@@ -148,10 +149,10 @@ export function mountAgenda({ store, connection }) {
     const visible = facilitator ? part.proposals : part.proposals.filter((p) => p.by === state.me);
     proposals.hidden = visible.length === 0;
     if (!visible.length) {
-      proposals.replaceChildren();
+      replaceChildren(proposals);
       return;
     }
-    proposals.replaceChildren(
+    replaceChildren(proposals,
       h('h4', { class: 'proposals-title', text: facilitator ? 'Proposed segments' : 'Your proposals, waiting' }),
       h('ul', { class: 'proposal-list' }, visible.map((p) => h('li', { class: 'proposal', 'data-testid': 'proposal', dataset: { id: p.id } },
         h('div', { class: 'segment-main' },
@@ -193,7 +194,7 @@ export function mountAgenda({ store, connection }) {
     const planned = segments.reduce((sum, s) => sum + s.minutes, 0);
     total.textContent = segments.length ? `${segments.length} · ${planned} min` : '';
     if (!adding) {
-      addSlot.replaceChildren(facilitator
+      replaceChildren(addSlot, facilitator
         ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'segment-add', onclick: () => openAdd(false) },
           icon('plus', 'icon-s'), 'Add a segment')
         : canEdit(state) ? h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'propose-open', onclick: () => openAdd(true) },

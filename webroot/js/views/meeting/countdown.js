@@ -59,6 +59,8 @@ export function createCountdown({ connection, announcer }) {
   let prevLeft = null;
   let prevTimerId = null;
   let interval = null;
+  // Once played, the flash is gone for good: moving the element in the page must not replay it.
+  element.addEventListener('animationend', () => element.classList.remove('flash'));
 
   function draw() {
     const { timer, warnMs } = current;

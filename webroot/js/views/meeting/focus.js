@@ -1,7 +1,7 @@
 // "Follow me": a facilitator brings every board to one panel and releases it again. A member
 // may step out of following and back in; that choice is theirs, kept in this browser only.
 
-import { h, keepFocus } from '../../dom.js';
+import { h, keepFocus, replaceChildren } from '../../dom.js';
 import { isFacilitator } from '../../membership/selectors.js';
 import * as cmd from '../../meeting/commands.js';
 import { meetingPart } from '../../meeting/events.js';
@@ -111,7 +111,7 @@ export function mountFocus({ store, connection, element }) {
       h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'focus-follow-me' }, 'Bring everyone')));
     }
     element.hidden = parts.length === 0;
-    keepFocus(element, () => element.replaceChildren(...parts));
+    keepFocus(element, () => replaceChildren(element, ...parts));
   }
 
   store.subscribe((state, prev) => {

@@ -3,7 +3,7 @@
 // participants propose segments), "follow me", and the facilitator rota. Each part re-renders only
 // when what it shows changed, so open forms and focus survive live updates.
 
-import { h, keepFocus } from '../../dom.js';
+import { h, keepFocus, replaceChildren } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as cmd from '../../meeting/commands.js';
@@ -13,7 +13,7 @@ import { commandFailed } from '../toast.js';
 import { mountAgenda } from './agenda.js';
 import { createCountdown, setSound, soundOn } from './countdown.js';
 import { mountFocus } from './focus.js';
-import { act, memberName } from './util.js';
+import { act, autoTimer, bellIcon, memberName, setAutoTimer } from './util.js';
 
 const clockTime = (at) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -28,7 +28,7 @@ export function mountMeeting({ store, connection, slot }) {
   const countdown = createCountdown({ connection, announcer });
   const focus = mountFocus({ store, connection, element: focusBox });
 
-  slot.replaceChildren(h('div', { class: 'meeting-layout' }, bar, timebox, poll, agenda.element, focusBox, rota, announcer));
+  replaceChildren(slot, h('div', { class: 'meeting-layout' }, bar, timebox, poll, agenda.element, focusBox, rota, announcer));
 
   // ---- the meeting bar -------------------------------------------------------------------------
 
@@ -47,7 +47,7 @@ export function mountMeeting({ store, connection, slot }) {
           onclick: () => act('start the meeting', cmd.start(connection, true)) }, icon('agenda', 'icon-s'), 'Start with the agenda'),
         h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'meeting-start',
           onclick: () => act('start the meeting', cmd.start(connection, false)) }, 'Start without')) : null;
-      bar.replaceChildren(h('div', { class: 'meeting-status' },
+      replaceChildren(bar, h('div', { class: 'meeting-status' },
         h('span', { class: 'meeting-dot', 'aria-hidden': 'true' }),
         h('span', { 'data-testid': 'meeting-state', dataset: { state: 'idle' },
           text: part.held ? 'No meeting running.' : 'No meeting yet.' }), nextText), actions);
@@ -56,7 +56,7 @@ export function mountMeeting({ store, connection, slot }) {
     const present = Object.entries(m.attendance).filter(([, a]) => a.since != null).map(([id]) => memberName(state, id));
     const presentText = h('span', { class: 'meeting-present', 'data-testid': 'meeting-present', title: present.join(', ') },
       `${present.length} present`);
-    bar.replaceChildren(h('div', { class: 'meeting-status' },
+    replaceChildren(bar, h('div', { class: 'meeting-status' },
       h('span', { class: 'meeting-dot is-live', 'aria-hidden': 'true' }),
       h('span', { 'data-testid': 'meeting-state', dataset: { state: 'running' } },
         'Meeting since ', h('time', { datetime: new Date(m.startedAt).toISOString(), text: clockTime(m.startedAt) })),
@@ -68,6 +68,9 @@ export function mountMeeting({ store, connection, slot }) {
 
   // ---- the timebox -----------------------------------------------------------------------------
 
+  const headSlot = h('div', { class: 'timebox-slot' });
+  const noteSlot = h('div', { class: 'timebox-slot' });
+  const controlSlot = h('div', { class: 'timebox-slot' });
   let minutesValue = '5';
   let untilValue = '';
 
@@ -96,18 +99,21 @@ export function mountMeeting({ store, connection, slot }) {
           setSound(!soundOn());
           e.currentTarget.setAttribute('aria-pressed', String(soundOn()));
           e.currentTarget.title = soundOn() ? 'Sound on at the warning and at zero' : 'Sound off';
-          e.currentTarget.replaceChildren(soundIcon());
+          replaceChildren(e.currentTarget, soundIcon());
         } }, soundIcon()));
-    const children = [heading, countdown.element];
-    if (timer?.timeUp && remaining(timer, connection.serverNow()) <= 0) {
-      children.push(h('p', { class: 'time-up-note', 'data-testid': 'time-up' }, `Time is up${segment ? ` for ${segment.title}` : ''}.`));
-    }
-    if (facilitator) children.push(controls(m, timer, segment));
-    keepFocus(timebox, () => timebox.replaceChildren(...children));
+    const note = timer?.timeUp && remaining(timer, connection.serverNow()) <= 0
+      ? h('p', { class: 'time-up-note', 'data-testid': 'time-up' }, `Time is up${segment ? ` for ${segment.title}` : ''}.`) : null;
+    // The countdown stays where it is (moving it would replay its flash); the parts around it are redrawn.
+    if (countdown.element.parentNode !== timebox) replaceChildren(timebox, headSlot, countdown.element, noteSlot, controlSlot);
+    keepFocus(timebox, () => {
+      replaceChildren(headSlot, heading);
+      replaceChildren(noteSlot, note);
+      replaceChildren(controlSlot, facilitator ? controls(m, timer, segment) : null);
+    });
   }
 
   function soundIcon() {
-    return h('span', { class: 'sound-icon', 'aria-hidden': 'true', text: soundOn() ? '🔔' : '🔕' });
+    return bellIcon(!soundOn());
   }
 
   function controls(m, timer, segment) {
@@ -122,7 +128,7 @@ export function mountMeeting({ store, connection, slot }) {
       row.push(b('timer-stop', 'Stop timer', () => act('stop the timer', cmd.stopTimer(connection)), { class: 'btn btn-small btn-quiet' }));
     }
     const agendaRow = [
-      b('meeting-next', 'Next segment', () => act('move to the next segment', cmd.next(connection)), { class: 'btn btn-small btn-primary' }),
+      b('meeting-next', 'Next segment', () => act('move to the next segment', cmd.next(connection, autoTimer())), { class: 'btn btn-small btn-primary' }),
       segment ? b('meeting-skip', 'Skip', () => act('skip the segment', cmd.skip(connection))) : null,
       timer && !m.poll ? pollOpener() : null,
     ];
@@ -150,10 +156,15 @@ export function mountMeeting({ store, connection, slot }) {
       } },
     h('label', { class: 'label', for: 'timer-until', text: 'or until' }), until,
     h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'timer-until-start' }, 'Start'));
+    const auto = h('label', { class: 'check-inline' },
+      h('input', { type: 'checkbox', 'data-testid': 'auto-timer', checked: autoTimer(),
+        onchange: (e) => setAutoTimer(e.target.checked) }),
+      ' Start each segment\'s timebox by itself');
     return h('div', { class: 'timebox-controls' },
       row.length ? h('div', { class: 'control-row' }, row) : null,
       h('div', { class: 'control-row' }, agendaRow),
-      h('div', { class: 'control-row' }, startForm, untilForm));
+      h('div', { class: 'control-row' }, startForm, untilForm),
+      auto);
   }
 
   let pollMinutes = '5';
@@ -165,9 +176,9 @@ export function mountMeeting({ store, connection, slot }) {
       e.preventDefault();
       act('ask the room', cmd.openPoll(connection, pollMinutes));
     } },
-    h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'poll-open' }, 'Ask: extend by'),
-    h('label', { class: 'visually-hidden', for: 'poll-minutes', text: 'Minutes to extend by' }), input,
-    h('span', { text: 'min or move on?' }));
+    h('label', { class: 'label', for: 'poll-minutes', text: 'Ask: extend by' }), input,
+    h('span', { text: 'min or move on?' }),
+    h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'poll-open' }, 'Ask everyone'));
   }
 
   // ---- the poll --------------------------------------------------------------------------------
@@ -177,7 +188,7 @@ export function mountMeeting({ store, connection, slot }) {
     const p = m?.poll;
     poll.hidden = !p;
     if (!p) {
-      poll.replaceChildren();
+      replaceChildren(poll);
       return;
     }
     const answers = Object.values(p.answers);
@@ -203,8 +214,8 @@ export function mountMeeting({ store, connection, slot }) {
       h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'poll-act-extend',
         onclick: () => act('add time', cmd.addTime(connection, p.minutes)) }, `Extend by ${p.minutes} min`),
       h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'poll-act-next',
-        onclick: () => act('move on', cmd.next(connection)) }, 'Move on')) : null;
-    keepFocus(poll, () => poll.replaceChildren(
+        onclick: () => act('move on', cmd.next(connection, autoTimer())) }, 'Move on')) : null;
+    keepFocus(poll, () => replaceChildren(poll,
       h('p', { class: 'poll-question', 'data-testid': 'poll-question', id: 'poll-question' },
         `Extend by ${p.minutes} minutes or move on?`),
       canEdit(state) ? h('div', { class: 'control-row', role: 'group', 'aria-labelledby': 'poll-question' },
@@ -238,8 +249,8 @@ export function mountMeeting({ store, connection, slot }) {
     } }, h('label', { class: 'visually-hidden', for: 'rota-add', text: 'Member to add to the rota' }), select,
     h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'rota-add' }, 'Add to rota')) : null;
     const settings = facilitator ? settingsForm(part) : null;
-    keepFocus(rota, () => rota.replaceChildren(
-      h('summary', { class: 'rota-summary' }, 'Rota and settings'),
+    keepFocus(rota, () => replaceChildren(rota,
+      h('summary', { class: 'rota-summary', 'data-testid': 'rota-toggle' }, 'Rota and settings'),
       h('p', { class: 'hint', text: 'Members take turns facilitating, in this order; the turn moves on when a meeting ends.' }),
       names.length ? h('ol', { class: 'rota-list' }, names) : h('p', { class: 'empty-note', text: 'No rota yet.' }),
       add, settings));

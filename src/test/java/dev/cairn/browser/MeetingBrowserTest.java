@@ -143,6 +143,70 @@ class MeetingBrowserTest {
         shoot(ben, "agenda-next-segment-participant.png");
     }
 
+    @Test
+    void proposalsFollowMeTheRotaAndRoleChangesAreSeenAndDemotionIsAskedFirst() {
+        WebDriver ana = browsers.desktop();
+        WebDriver ben = browsers.desktop();
+        BoardPage anaPage = new BoardPage(ana);
+        BoardPage.CreatedRoom room = anaPage.createRoom(node.url(), "Eastside food co-op", "Ana");
+        anaPage.openBoard();
+        BoardPage benPage = new BoardPage(ben);
+        benPage.join(room.roomLink(), "Ben");
+
+        addSegment(ana, "Check-in", "check_in", 5);
+        assertTrue(ben.findElements(testId("segment-add")).isEmpty(), "a participant does not edit the agenda");
+        click(ben, "propose-open");
+        WebElement form = until(ben, x -> x.findElement(testId("segment-form")));
+        form.findElement(testId("segment-title-input")).sendKeys("Volunteer rota for June");
+        form.findElement(testId("segment-save")).click();
+        until(ana, x -> !x.findElements(testId("proposal")).isEmpty());
+        until(ben, x -> !x.findElements(testId("proposal")).isEmpty());
+        shoot(ana, "agenda-proposal-facilitator.png");
+        click(ana, "proposal-accept");
+        for (WebDriver d : List.of(ana, ben)) {
+            until(d, x -> texts(x, "segment-title").equals(List.of("Check-in", "Volunteer rota for June")));
+            until(d, x -> x.findElements(testId("proposal")).isEmpty());
+        }
+
+        // The rota: Ben is next.
+        click(ana, "rota-toggle");
+        new Select(until(ana, x -> x.findElement(testId("rota-add-select")))).selectByVisibleText("Ben");
+        click(ana, "rota-add");
+        until(ben, x -> x.findElement(testId("rota-next")).getText().equals("Next time you facilitate."));
+        until(ana, x -> x.findElement(testId("rota-next")).getText().equals("Next time Ben facilitates."));
+
+        // Follow me: Ana brings everyone to the speaking queue; Ben steps out and back in.
+        click(ana, "meeting-start");
+        new Select(until(ana, x -> x.findElement(testId("focus-panel")))).selectByValue("queue");
+        click(ana, "focus-follow-me");
+        until(ben, x -> x.findElement(By.id("panel-queue")).getDomAttribute("class").contains("is-focus"));
+        until(ben, x -> x.findElement(testId("focus-note")).getText().equals("Ana brought everyone to Speaking queue."));
+        until(ben, x -> "panel-queue".equals(js(x, "return document.activeElement && document.activeElement.id;")));
+        click(ben, "focus-unfollow");
+        until(ben, x -> !x.findElement(By.id("panel-queue")).getDomAttribute("class").contains("is-focus"));
+        click(ben, "focus-follow");
+        until(ben, x -> x.findElement(By.id("panel-queue")).getDomAttribute("class").contains("is-focus"));
+        click(ana, "focus-release");
+        until(ben, x -> x.findElements(testId("focus-note")).isEmpty());
+
+        // Role changes are announced; demoting a facilitator is asked about first.
+        anaPage.changeRole("Ben", "facilitator");
+        until(ben, x -> texts(x, "toast").contains("Ana made you a facilitator."));
+        until(ben, x -> !x.findElements(testId("segment-add")).isEmpty());
+        anaPage.changeRole("Ben", "participant");
+        WebElement ask = until(ana, x -> x.findElement(testId("demote-confirmation")));
+        assertTrue(ask.getText().contains("Make Ben a participant?"), ask.getText());
+        screenshotMembers(ana, "members-demote-confirm.png");
+        click(ana, "demote-cancel");
+        until(ana, x -> x.findElements(testId("demote-confirmation")).isEmpty());
+        assertEquals("facilitator", memberRole(ana, "Ben"), "keeping the role changes nothing");
+        anaPage.changeRole("Ben", "participant");
+        click(ana, "demote-confirm");
+        until(ana, x -> "participant".equals(memberRole(x, "Ben")));
+        until(ben, x -> texts(x, "toast").contains("Ana made you a participant."));
+        until(ben, x -> x.findElements(testId("segment-add")).isEmpty());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static void addSegment(WebDriver d, String title, String kind, int minutes) {
@@ -211,11 +275,29 @@ class MeetingBrowserTest {
             .until(condition::apply);
     }
 
+    private static String memberRole(WebDriver d, String name) {
+        for (WebElement li : d.findElements(testId("member"))) {
+            if (li.findElement(testId("member-name")).getText().equals(name)) return li.getDomAttribute("data-role");
+        }
+        return null;
+    }
+
+    private static void screenshotMembers(WebDriver d, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = d.findElement(testId("members")).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A picture of the Agenda panel as this board shows it, under target/screenshots. */
     private static void shoot(WebDriver d, String name) {
         try {
             WebElement panel = d.findElement(By.id("panel-agenda"));
-            js(d, "arguments[0].scrollIntoView({block: 'start'});", panel);
+            // clear of the sticky top bar, which would otherwise cover the panel's top in the picture
+            js(d, "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 80);", panel);
             Files.createDirectories(SCREENSHOTS);
             Path shot = panel.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);

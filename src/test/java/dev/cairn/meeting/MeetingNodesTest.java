@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,6 +206,44 @@ class MeetingNodesTest {
             assertEquals(MeetingModule.current(before).poll(), MeetingModule.current(benBoard.room()).poll());
             assertEquals(MeetingModule.of(before).proposals().size() + 1, MeetingModule.of(benBoard.room()).proposals().size(),
                 "Ben's proposal is still waiting, beside the flush's");
+        }
+    }
+
+    @Test
+    void attendanceFollowsWhoOpensAndClosesABoardOnEitherNode() {
+        CairnNode east = node(null);
+        CairnNode west = node(null);
+        Api.Reply created = Api.createRoom(east.port(), "Attendance", "Ana");
+        Api.Reply ben = Api.join(west.port(), created.text("roomId"), "Ben");
+        String anaId = created.text("memberId");
+        String benId = ben.text("memberId");
+        try (BoardClient ana = BoardClient.connect(east.port(), created.text("token"))) {
+            try (BoardClient benBoard = BoardClient.connect(west.port(), ben.text("token"))) {
+                ana.await("Ben online", c -> c.online().contains(benId));
+                ok(ana.command("meeting.start", Map.of()));
+                ana.await("both present", c -> MeetingModule.current(c.room()) != null
+                    && MeetingModule.current(c.room()).present().equals(java.util.Set.of(anaId, benId)));
+                Attendance a = MeetingModule.current(ana.room()).attendance().get(benId);
+                assertNotNull(a.since(), "Ben is present since the meeting began");
+            }
+            ana.await("Ben away once his board closed", c -> MeetingModule.current(c.room()).present().equals(java.util.Set.of(anaId)));
+            Attendance away = MeetingModule.current(ana.room()).attendance().get(benId);
+            assertNull(away.since());
+            assertTrue(away.presentMs() >= 0);
+            List<JsonNode> changes = new ArrayList<>();
+            for (JsonNode f : ana.frames()) {
+                if (f.path("event").path("type").asText().equals("meeting.attendance_changed")
+                    && f.path("event").path("memberId").asText().equals(benId)) changes.add(f.path("event"));
+            }
+            assertEquals(2, changes.size(), "Ben came once and went once, however many nodes saw it: " + changes);
+            assertTrue(changes.get(0).path("present").asBoolean());
+            assertFalse(changes.get(1).path("present").asBoolean());
+            long seq = ok(ana.command("meeting.end", Map.of()));
+            ana.awaitSeq(seq);
+            JsonNode ended = null;
+            for (JsonNode f : ana.frames()) if (f.path("event").path("type").asText().equals("meeting.ended")) ended = f.path("event");
+            assertNotNull(ended);
+            assertTrue(ended.path("attendedMs").has(benId), "the record names everyone who came: " + ended);
         }
     }
 

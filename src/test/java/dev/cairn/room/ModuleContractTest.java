@@ -52,6 +52,8 @@ class ModuleContractTest {
     private static final long T0 = 1_700_000_000_000L;
     /** Steps of the seeded walk: enough for every command to come up many times in rooms that hold what it needs. */
     private static final int WALK_STEPS = Math.max(4000, 250 * Catalogue.COMMANDS.size());
+    /** At most this many seeded walks, until every command was accepted in one of them. */
+    private static final int WALKS = 4;
 
     // ---- the catalogue ---------------------------------------------------------------------------
 
@@ -171,14 +173,20 @@ class ModuleContractTest {
      */
     @Test
     void aLongWalkThroughEveryModuleKeepsTheContract() {
-        Problems problems = new Problems();
-        Fixture walk = walk(new Random(2024), problems, null);
-        problems.assertNone();
+        // Commands that need a room in a particular state (a meeting under way, a segment to edit)
+        // come up by chance; a few seeded walks, each checked in full, get every one accepted.
         Set<String> never = new TreeSet<>(Catalogue.COMMANDS.keySet());
-        never.removeAll(walk.acceptedTypes);
-        assertTrue(never.isEmpty(), "the walk never got these commands accepted, so the contract was not checked on"
+        int fired = 0;
+        for (long seed = 2024; seed < 2024 + WALKS && !never.isEmpty(); seed++) {
+            Problems problems = new Problems();
+            Fixture walk = walk(new Random(seed), problems, null);
+            problems.assertNone();
+            never.removeAll(walk.acceptedTypes);
+            fired += walk.deadlinesFired;
+        }
+        assertTrue(never.isEmpty(), "the walks never got these commands accepted, so the contract was not checked on"
             + " their events: " + never);
-        assertTrue(walk.deadlinesFired > 0, "the walk fired deadlines");
+        assertTrue(fired > 0, "the walks fired deadlines");
     }
 
     // ---- views per viewer ----------------------------------------------------------------------
