@@ -28,7 +28,7 @@ export function mountAdoption({ store, connection, session }) {
       body.replaceChildren(
         h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', text: adopted.text }),
         h('p', { class: 'adopted-meta', 'data-testid': 'adopted-meta' },
-          `Revision ${adopted.rev} · adopted by ${adopted.byName} · `,
+          `Revision ${adopted.rev} · adopted ${adopted.how} · `,
           timeAgo(h, adopted.at)),
         diverged
           ? h('p', { class: 'pill-note pill-warn', 'data-testid': 'draft-diverged' },
