@@ -86,46 +86,46 @@ export function mountDecisions({ store, connection, slot }) {
 
   // ---- the proposal form -------------------------------------------------------------------------
 
-  const kind = h('select', { class: 'select', id: 'dec-kind', 'data-testid': 'propose-kind' },
+  const kind = h('select', { class: 'select', id: 'dec-kind', 'data-testid': 'decision-propose-kind' },
     h('option', { value: 'question', text: 'A question' }),
     h('option', { value: 'purpose', text: 'Adopt the purpose draft' }),
     h('option', { value: 'mandate', text: 'The facilitator\'s mandate' }));
-  const question = h('input', { class: 'input', id: 'dec-question', maxlength: commands.MAX_QUESTION, 'data-testid': 'propose-question' });
-  const details = h('textarea', { class: 'input', id: 'dec-details', rows: 2, maxlength: commands.MAX_DETAILS, 'data-testid': 'propose-details' });
-  const method = h('select', { class: 'select', id: 'dec-method', 'data-testid': 'propose-method' },
+  const question = h('input', { class: 'input', id: 'dec-question', maxlength: commands.MAX_QUESTION, 'data-testid': 'decision-propose-question' });
+  const details = h('textarea', { class: 'input', id: 'dec-details', rows: 2, maxlength: commands.MAX_DETAILS, 'data-testid': 'decision-propose-details' });
+  const method = h('select', { class: 'select', id: 'dec-method', 'data-testid': 'decision-propose-method' },
     METHODS.map((m) => h('option', { value: m.key, text: m.label })));
   const methodHint = h('p', { class: 'hint' });
-  const options = h('textarea', { class: 'input', id: 'dec-options', rows: 3, 'data-testid': 'propose-options',
+  const options = h('textarea', { class: 'input', id: 'dec-options', rows: 3, 'data-testid': 'decision-propose-options',
     placeholder: 'One option per line' });
-  const purposeText = h('blockquote', { class: 'adopted-text', 'data-testid': 'propose-purpose-text' });
-  const mandateMember = h('select', { class: 'select', id: 'dec-mandate-member', 'data-testid': 'propose-mandate-member' });
-  const mandateAction = h('select', { class: 'select', id: 'dec-mandate-action', 'data-testid': 'propose-mandate-action' },
+  const purposeText = h('blockquote', { class: 'adopted-text', 'data-testid': 'decision-propose-purpose-text' });
+  const mandateMember = h('select', { class: 'select', id: 'dec-mandate-member', 'data-testid': 'decision-propose-mandate-member' });
+  const mandateAction = h('select', { class: 'select', id: 'dec-mandate-action', 'data-testid': 'decision-propose-mandate-action' },
     h('option', { value: 'grant', text: 'give them the facilitator\'s role' }),
     h('option', { value: 'withdraw', text: 'withdraw their mandate' }));
-  const successor = h('select', { class: 'select', id: 'dec-successor', 'data-testid': 'propose-successor' });
-  const anonymous = h('input', { type: 'checkbox', 'data-testid': 'propose-anonymous' });
-  const resultsHidden = h('input', { type: 'checkbox', 'data-testid': 'propose-results-hidden' });
-  const allVoted = h('input', { type: 'checkbox', 'data-testid': 'propose-close-all-voted' });
-  const quorum = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-quorum', 'data-testid': 'propose-quorum' });
-  const quorumPercent = h('input', { class: 'input dec-input-num', type: 'number', min: 1, max: 100, id: 'dec-quorum-pct', 'data-testid': 'propose-quorum-percent' });
-  const deadline = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-deadline', 'data-testid': 'propose-deadline-minutes' });
-  const majority = h('select', { class: 'select', id: 'dec-majority', 'data-testid': 'propose-majority' },
+  const successor = h('select', { class: 'select', id: 'dec-successor', 'data-testid': 'decision-propose-successor' });
+  const anonymous = h('input', { type: 'checkbox', 'data-testid': 'decision-propose-anonymous' });
+  const resultsHidden = h('input', { type: 'checkbox', 'data-testid': 'decision-propose-results-hidden' });
+  const allVoted = h('input', { type: 'checkbox', 'data-testid': 'decision-propose-close-all-voted' });
+  const quorum = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-quorum', 'data-testid': 'decision-propose-quorum' });
+  const quorumPercent = h('input', { class: 'input dec-input-num', type: 'number', min: 1, max: 100, id: 'dec-quorum-pct', 'data-testid': 'decision-propose-quorum-percent' });
+  const deadline = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-deadline', 'data-testid': 'decision-propose-deadline-minutes' });
+  const majority = h('select', { class: 'select', id: 'dec-majority', 'data-testid': 'decision-propose-majority' },
     h('option', { value: 'simple', text: 'Simple majority' }), h('option', { value: 'two_thirds', text: 'Two thirds' }),
     h('option', { value: 'unanimity', text: 'Unanimity' }));
-  const threshold = h('input', { class: 'input dec-input-num', type: 'number', min: 0, max: 5, value: 3, id: 'dec-threshold', 'data-testid': 'propose-threshold' });
-  const maxChoices = h('input', { class: 'input dec-input-num', type: 'number', min: 1, value: 1, id: 'dec-max-choices', 'data-testid': 'propose-max-choices' });
-  const budget = h('input', { class: 'input dec-input-num', type: 'number', min: 1, value: 5, id: 'dec-budget', 'data-testid': 'propose-budget' });
-  const cap = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-cap', 'data-testid': 'propose-cap' });
+  const threshold = h('input', { class: 'input dec-input-num', type: 'number', min: 0, max: 5, value: 3, id: 'dec-threshold', 'data-testid': 'decision-propose-threshold' });
+  const maxChoices = h('input', { class: 'input dec-input-num', type: 'number', min: 1, value: 1, id: 'dec-max-choices', 'data-testid': 'decision-propose-max-choices' });
+  const budget = h('input', { class: 'input dec-input-num', type: 'number', min: 1, value: 5, id: 'dec-budget', 'data-testid': 'decision-propose-budget' });
+  const cap = h('input', { class: 'input dec-input-num', type: 'number', min: 1, id: 'dec-cap', 'data-testid': 'decision-propose-cap' });
   const warning = h('p', { class: 'pill-note pill-warn', role: 'alert', 'data-testid': 'inference-warning', hidden: true,
     text: 'Anonymous ballots with results shown while open are not really secret: each change of the running result '
       + 'follows one person\'s ballot, so in a small group anyone watching can tell who voted how. Hide the results until the close to keep them secret.' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'propose-submit' }, icon('plus', 'icon-s'), 'Put to the room');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'decision-propose-submit' }, icon('plus', 'icon-s'), 'Put to the room');
 
   const groups = {
     question: h('div', {}, field('Question', question), field('Details (optional)', details)),
     methodRow: h('div', {}, field('Method', method), methodHint),
     options: field('Options', options, 'Two to twenty, one per line.'),
-    purpose: h('div', {}, h('p', { class: 'hint', 'data-testid': 'propose-purpose-rev' }), purposeText),
+    purpose: h('div', {}, h('p', { class: 'hint', 'data-testid': 'decision-propose-purpose-rev' }), purposeText),
     mandate: h('div', { class: 'dec-inline-fields' }, field('Member', mandateMember), field('Proposal', mandateAction)),
     successor: field('Who facilitates instead (needed for the last facilitator)', successor),
     majority: field('Majority', majority),
@@ -133,7 +133,7 @@ export function mountDecisions({ store, connection, slot }) {
     maxChoices: field('Choices per member, at most', maxChoices),
     dots: h('div', { class: 'dec-inline-fields' }, field('Dots per member', budget), field('Dots on one option, at most', cap)),
   };
-  const form = h('form', { class: 'dec-propose-form', 'data-testid': 'propose-form', novalidate: true },
+  const form = h('form', { class: 'dec-propose-form', 'data-testid': 'decision-propose-form', novalidate: true },
     field('What to decide', kind), groups.question, groups.purpose, groups.mandate, groups.successor, groups.methodRow,
     groups.options, groups.majority, groups.threshold, groups.maxChoices, groups.dots,
     h('fieldset', { class: 'dec-settings' }, h('legend', { text: 'Settings' }),
@@ -230,7 +230,7 @@ export function mountDecisions({ store, connection, slot }) {
       return;
     }
     if (!proposeEl.firstChild) {
-      proposeEl.replaceChildren(h('details', { class: 'dec-propose', 'data-testid': 'propose' },
+      proposeEl.replaceChildren(h('details', { class: 'dec-propose', 'data-testid': 'decision-propose' },
         h('summary', { id: 'dec-propose-title', class: 'section-title' }, icon('plus', 'icon-s'), 'Make a proposal'), form));
     }
     updateForm(state);
@@ -325,7 +325,7 @@ export function mountDecisions({ store, connection, slot }) {
   function resultBlock(p, tally) {
     const rows = countRows(p, tally);
     const most = Math.max(1, ...rows.map(([, n]) => n));
-    return h('div', { class: 'dec-result', 'data-testid': 'proposal-result' },
+    return h('div', { class: 'dec-result', 'data-testid': 'decision-proposal-result' },
       h('ul', { class: 'dec-result-bars' }, rows.map(([label, n]) => h('li', { class: 'dec-result-row' },
         h('span', { class: 'dec-result-label', text: label }),
         h('span', { class: 'dec-result-track', 'aria-hidden': 'true' }, fill(n / most)),
@@ -359,30 +359,30 @@ export function mountDecisions({ store, connection, slot }) {
     if (p.settings.quorum) meta.push(`quorum ${p.settings.quorum}`);
     if (p.settings.quorumPercent) meta.push(`quorum ${p.settings.quorumPercent}% of those present`);
     if (p.round > 1) meta.push(`round ${p.round}`);
-    const card = h('article', { class: 'dec-proposal', 'data-testid': 'proposal', 'data-id': p.id, 'aria-labelledby': `q-${p.id}` },
+    const card = h('article', { class: 'dec-proposal', 'data-testid': 'decision-proposal', 'data-id': p.id, 'aria-labelledby': `q-${p.id}` },
       h('header', { class: 'dec-proposal-head' },
-        h('h4', { class: 'dec-proposal-question', id: `q-${p.id}`, 'data-testid': 'proposal-question', text: p.question }),
-        p.closesAt ? h('span', { class: 'dec-countdown', 'data-testid': 'proposal-countdown', 'data-closes-at': String(p.closesAt) }) : null),
+        h('h4', { class: 'dec-proposal-question', id: `q-${p.id}`, 'data-testid': 'decision-proposal-question', text: p.question }),
+        p.closesAt ? h('span', { class: 'dec-countdown', 'data-testid': 'decision-proposal-countdown', 'data-closes-at': String(p.closesAt) }) : null),
       h('p', { class: 'dec-proposal-meta', text: `${meta.join(' · ')} · proposed by ${nameOf(state, p.proposedBy)}` }),
       p.details ? h('p', { class: 'dec-proposal-details', text: p.details }) : null,
       p.kind === 'purpose' ? h('div', {}, h('p', { class: 'hint', text: `Adopts revision ${p.purposeRev} of the purpose, exactly:` }),
-        h('blockquote', { class: 'adopted-text', 'data-testid': 'proposal-purpose-text', text: p.purposeText })) : null,
+        h('blockquote', { class: 'adopted-text', 'data-testid': 'decision-proposal-purpose-text', text: p.purposeText })) : null,
       inferenceRisk(p.settings) ? h('p', { class: 'pill-note pill-warn', text: 'Results are live on an anonymous vote: changes in the result can tell who voted how.' }) : null,
-      h('p', { class: 'dec-proposal-voters', 'data-testid': 'proposal-voters', 'data-count': String(p.voters.length) },
+      h('p', { class: 'dec-proposal-voters', 'data-testid': 'decision-proposal-voters', 'data-count': String(p.voters.length) },
         `${p.voters.length} of ${everyone.length} voted`, voted.length ? `: ${voted.join(', ')}` : '',
         notYet.length && voted.length ? `. Not yet: ${notYet.join(', ')}` : '', '.'),
-      p.tally ? resultBlock(p, p.tally) : h('p', { class: 'hint', 'data-testid': 'proposal-result-hidden',
+      p.tally ? resultBlock(p, p.tally) : h('p', { class: 'hint', 'data-testid': 'decision-proposal-result-hidden',
         text: p.settings.resultsHidden ? 'Results are hidden until the close, for everyone.' : 'No ballots yet.' }),
       voter ? ballotForm(state, p) : null,
       mayClose ? h('div', { class: 'form-actions' },
-        h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'proposal-close',
+        h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'decision-proposal-close',
           onclick: () => run(commands.close(connection, p.id), 'close the proposal') }, 'Close now'),
-        p.proposedBy === self.id && p.method === 'consent' ? h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'proposal-amend',
+        p.proposedBy === self.id && p.method === 'consent' ? h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'decision-proposal-amend',
           onclick: () => {
             const text = window.prompt('Amend the proposal: its question (ballots will be cleared)', p.question);
             if (text !== null) run(commands.amend(connection, p.id, text), 'amend the proposal');
           } }, 'Amend and re-run') : null,
-        h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'proposal-withdraw',
+        h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'decision-proposal-withdraw',
           onclick: () => run(commands.withdraw(connection, p.id), 'withdraw the proposal') }, 'Withdraw')) : null);
     return card;
   }

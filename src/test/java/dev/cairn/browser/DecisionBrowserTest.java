@@ -56,26 +56,26 @@ class DecisionBrowserTest {
         List<WebDriver> all = List.of(ana, ben, cai);
 
         // Ben proposes; the default method is consent.
-        scrollTo(ben, testId("propose"));
-        ben.findElement(By.cssSelector("[data-testid='propose'] > summary")).click();
-        ben.findElement(testId("propose-question")).sendKeys("Open the shed to neighbours on Saturdays");
-        new Select(ben.findElement(testId("propose-method"))).selectByValue("consent");
-        ben.findElement(testId("propose-submit")).click();
-        for (WebDriver d : all) until(d, x -> x.findElements(testId("proposal")).size() == 1);
+        scrollTo(ben, testId("decision-propose"));
+        ben.findElement(By.cssSelector("[data-testid='decision-propose'] > summary")).click();
+        ben.findElement(testId("decision-propose-question")).sendKeys("Open the shed to neighbours on Saturdays");
+        new Select(ben.findElement(testId("decision-propose-method"))).selectByValue("consent");
+        ben.findElement(testId("decision-propose-submit")).click();
+        for (WebDriver d : all) until(d, x -> x.findElements(testId("decision-proposal")).size() == 1);
 
         vote(ana, "consent", null);
         vote(ben, "stand_aside", null);
         vote(cai, "object", "Who locks up afterwards? We need a rota first.");
         for (WebDriver d : all) {
-            until(d, x -> "3".equals(x.findElement(testId("proposal-voters")).getDomAttribute("data-count")));
+            until(d, x -> "3".equals(x.findElement(testId("decision-proposal-voters")).getDomAttribute("data-count")));
         }
-        assertTrue(ana.findElement(testId("proposal-result")).getText().contains("We need a rota first."));
-        scrollTo(ana, testId("proposal"));
+        assertTrue(ana.findElement(testId("decision-proposal-result")).getText().contains("We need a rota first."));
+        scrollTo(ana, testId("decision-proposal"));
         new BoardPage(ana).screenshot(SCREENSHOTS.resolve("decision-open.png"));
 
-        ben.findElement(testId("proposal-close")).click();
+        ben.findElement(testId("decision-proposal-close")).click();
         for (WebDriver d : all) {
-            until(d, x -> x.findElements(testId("decision-entry")).size() == 1 && x.findElements(testId("proposal")).isEmpty());
+            until(d, x -> x.findElements(testId("decision-entry")).size() == 1 && x.findElements(testId("decision-proposal")).isEmpty());
             WebElement outcome = d.findElement(testId("decision-outcome"));
             assertEquals("not_carried", outcome.getDomAttribute("data-outcome"));
             assertEquals("Not carried", outcome.getText());
