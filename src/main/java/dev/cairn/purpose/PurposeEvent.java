@@ -20,7 +20,12 @@ public sealed interface PurposeEvent extends RoomEvent {
      * viewer's copy has scores 0 and no comments until the facilitator reveals them.
      */
     record Rated(int rev, long churn, int textLength, int inspiring, int valuable, int measurable,
-                 Map<String, String> comments, boolean hidden) implements PurposeEvent {
+                 Map<String, String> comments, Boolean hidden) implements PurposeEvent {
+
+        /** Events archived before ratings could be hidden have no {@code hidden}: they were visible. */
+        public Rated {
+            hidden = Boolean.TRUE.equals(hidden);
+        }
     }
 
     /** Ratings are hidden from now on, or revealed: {@code revealed} holds every hidden rating in full. */

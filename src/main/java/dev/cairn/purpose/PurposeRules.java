@@ -57,7 +57,7 @@ public final class PurposeRules {
         if (command instanceof RatingsVisibility c) {
             RoomRules.requireFacilitator(actor, "hide or reveal the ratings");
             if (c.hidden() == null) throw Rejection.invalid("hidden is required");
-            if (c.hidden() == purpose.ratingsHidden()) return List.of();
+            if (c.hidden().equals(purpose.ratingsHidden())) return List.of();
             List<Rating> revealed = new ArrayList<>();
             if (!c.hidden()) for (Rating r : purpose.ratings().values()) if (r.hidden()) revealed.add(r.revealed());
             return List.of(new PurposeEvent.RatingsVisibilityChanged(c.hidden(), revealed));

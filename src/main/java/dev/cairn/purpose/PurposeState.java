@@ -10,9 +10,10 @@ import java.util.Map;
  * {@code churn} counts every character inserted or deleted so far.
  */
 public record PurposeState(String text, int rev, long churn, boolean locked, Map<String, Rating> ratings,
-                           List<Target> targets, Adoption adopted, boolean ratingsHidden) {
+                           List<Target> targets, Adoption adopted, Boolean ratingsHidden) {
 
     public PurposeState {
+        ratingsHidden = Boolean.TRUE.equals(ratingsHidden); // absent from snapshots written before the setting
         ratings = Map.copyOf(ratings);
         targets = List.copyOf(targets);
     }

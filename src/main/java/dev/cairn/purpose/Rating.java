@@ -9,7 +9,12 @@ import java.util.Map;
  * while ratings are hidden and not revealed yet.
  */
 public record Rating(String memberId, int rev, long churn, int textLength, int inspiring, int valuable,
-                     int measurable, Map<String, String> comments, long at, boolean hidden) {
+                     int measurable, Map<String, String> comments, long at, Boolean hidden) {
+
+    /** Snapshots written before ratings could be hidden have no {@code hidden}: visible. */
+    public Rating {
+        hidden = Boolean.TRUE.equals(hidden);
+    }
 
     /** What another member sees of a hidden rating: that it was given, not what it says. */
     public Rating sealed() {
