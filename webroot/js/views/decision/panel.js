@@ -421,7 +421,21 @@ export function mountDecisions({ store, connection, slot }) {
         h('p', { class: 'hint', 'data-testid': 'decision-present' },
           `Present: ${d.present.map((id) => nameOf(state, id)).join(', ') || 'nobody'}${d.presentFromMeeting ? '' : ' (no meeting running: every member who may vote)'}. `,
           `Facilitating: ${d.facilitators.map((id) => nameOf(state, id)).join(', ') || 'nobody'}. `,
-          d.closedBy === 'system' ? `Closed by the room (${d.closeReason === 'deadline' ? 'deadline' : 'everyone voted'}).` : `Closed by ${nameOf(state, d.closedBy)}.`)));
+          d.closedBy === 'system' ? `Closed by the room (${d.closeReason === 'deadline' ? 'deadline' : 'everyone voted'}).` : `Closed by ${nameOf(state, d.closedBy)}.`),
+        rerunnable(state, d) ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'decision-rerun',
+          onclick: () => {
+            const text = window.prompt('Amend the proposal and run it again: its question', d.question);
+            if (text !== null) run(commands.amend(connection, d.fromProposal, text), 'run the proposal again');
+          } }, 'Amend and run again') : null));
+  }
+
+  /** The proposer may amend a consent proposal that did not carry and run it again (the latest decision of it). */
+  function rerunnable(state, d) {
+    const part = decisions(state);
+    if (!d.fromProposal || d.method !== 'consent' || d.outcome === 'carried' || d.proposedBy !== state.me) return false;
+    if (part.proposals.some((p) => p.id === d.fromProposal)) return false;
+    const latest = [...part.log].reverse().find((x) => x.fromProposal === d.fromProposal);
+    return latest?.id === d.id;
   }
 
   function ballotText(d, b) {
