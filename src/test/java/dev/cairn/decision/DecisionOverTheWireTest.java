@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DecisionOverTheWireTest {
     private static final int MEMBERS = 40;
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     /** How long past a deadline a second close, if there were one, would surely have come. */
     private static final long QUIET_AFTER_MS = 3000;
 
@@ -347,6 +348,27 @@ class DecisionOverTheWireTest {
         assertEquals("forbidden", restrict.path("code").asText(), restrict.toString());
         ack(cai.command("room.rename", Map.of("title", "Mandates, renewed")));
         assertFalse(benId.isEmpty());
+
+        // The log's read route answers the event that entered the decision.
+        JsonNode page = Wire.tree(get(east.port(), "/api/rooms/" + ids.get(0) + "/decisions", tokens.get(1)));
+        assertEquals(1, page.path("entries").size(), page.toString());
+        assertEquals("decision.closed", page.path("entries").get(0).path("event").path("type").asText());
+        assertEquals("mandate", page.path("entries").get(0).path("event").path("decision").path("kind").asText());
+    }
+
+    private static String get(int port, String path, String token) {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).header("authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static List<JsonNode> closes(BoardClient board) {
