@@ -8,13 +8,15 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, token) {
+  const headers = body === undefined ? { accept: 'application/json' }
+    : { accept: 'application/json', 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       credentials: 'same-origin',
@@ -46,10 +48,16 @@ export function describeRoom(roomId) {
 }
 
 /** Joins by link. → {roomId, memberId, role, token, expiresAt, roomPath} */
-export function joinRoom(roomId, { name, observer = false, invite } = {}) {
+export function joinRoom(roomId, { name, observer = false, invite, key } = {}) {
   const body = { name, observer };
   if (invite) body.invite = invite;
+  if (key) body.key = key;
   return request('POST', `/api/rooms/${encodeURIComponent(roomId)}/members`, body);
+}
+
+/** The room's current links, for a member. → {roomPath, facilitatorPath (facilitators only)} */
+export function roomLinks(roomId, token) {
+  return request('GET', `/api/rooms/${encodeURIComponent(roomId)}/links`, undefined, token);
 }
 
 /**

@@ -1,4 +1,5 @@
-// Room links: what /r/<id>#invite=<key> means, and how to read one someone pasted.
+// Room links: what /r/<id>#join=<key> (the room link, once a facilitator made a new one) and
+// /r/<id>#invite=<key> (the facilitator link) mean, and how to read one someone pasted.
 
 const ROOM_ID = /^[A-Za-z0-9]{6,32}$/;
 
@@ -16,11 +17,20 @@ export function roomIdFromPath(pathname) {
   return match && isRoomId(match[1]) ? match[1] : null;
 }
 
+function keyFromHash(hash, name) {
+  const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  const key = params.get(name);
+  return key && /^[A-Za-z0-9_-]{1,200}$/.test(key) ? key : null;
+}
+
 /** The facilitator invite key in a #invite=KEY fragment, or null. */
 export function inviteFromHash(hash) {
-  const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
-  const key = params.get('invite');
-  return key && /^[A-Za-z0-9_-]{1,200}$/.test(key) ? key : null;
+  return keyFromHash(hash, 'invite');
+}
+
+/** The room link's key in a #join=KEY fragment, or null (a room's first link has none). */
+export function joinKeyFromHash(hash) {
+  return keyFromHash(hash, 'join');
 }
 
 /**
@@ -41,5 +51,7 @@ export function parsePastedLink(text, origin = window.location.origin) {
   const roomId = roomIdFromPath(url.pathname);
   if (!roomId) return null;
   const invite = inviteFromHash(url.hash);
-  return `${url.origin}/r/${roomId}${invite ? `#invite=${invite}` : ''}`;
+  const join = joinKeyFromHash(url.hash);
+  const fragment = invite ? `#invite=${invite}` : join ? `#join=${join}` : '';
+  return `${url.origin}/r/${roomId}${fragment}`;
 }

@@ -3,7 +3,7 @@
 
 import { Connection, socketUrl } from './connection.js';
 import { createStore } from './store.js';
-import { inviteFromHash, roomIdFromPath } from './links.js';
+import { inviteFromHash, joinKeyFromHash, roomIdFromPath } from './links.js';
 import * as memberships from './memberships.js';
 import { membershipEvents } from './membership/events.js';
 import { purposeEvents } from './purpose/events.js';
@@ -36,6 +36,7 @@ const byId = (id) => document.getElementById(id);
 async function main() {
   const roomId = roomIdFromPath(window.location.pathname);
   const invite = inviteFromHash(window.location.hash);
+  const joinKey = joinKeyFromHash(window.location.hash);
   if (window.location.hash) {
     // The invite key is a secret: keep it out of the address bar, history and screenshots.
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -56,7 +57,7 @@ async function main() {
     toast(`You opened a facilitator link, but you are already in this room as ${membership.role}. `
       + 'Ask a facilitator to change your role.', { timeout: 12000 });
   }
-  if (!membership) membership = await showJoin({ roomId, invite, notice });
+  if (!membership) membership = await showJoin({ roomId, invite, joinKey, notice });
   openBoard(membership);
 }
 
@@ -104,6 +105,7 @@ function openBoard(membership) {
   FRAME_HANDLERS.storage = (frame) => connectionStatus.storage(frame.status);
   mountShare({
     store,
+    connection,
     membership,
     button: byId('share-button'),
     dialog: byId('share-dialog'),

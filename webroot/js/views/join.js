@@ -9,7 +9,7 @@ import * as memberships from '../memberships.js';
 const byId = (id) => document.getElementById(id);
 
 /** notice: optional sentence shown above the form (why the person must join again). */
-export function showJoin({ roomId, invite, notice }) {
+export function showJoin({ roomId, invite, joinKey, notice }) {
   const view = byId('join-view');
   const form = byId('join-form');
   const heading = byId('join-heading');
@@ -68,7 +68,7 @@ export function showJoin({ roomId, invite, notice }) {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       try {
-        const joined = await joinRoom(roomId, { name, observer, invite });
+        const joined = await joinRoom(roomId, { name, observer, invite, key: joinKey });
         memberships.rememberName(name);
         const membership = memberships.save({
           roomId: joined.roomId, memberId: joined.memberId, role: joined.role, token: joined.token,
@@ -78,9 +78,13 @@ export function showJoin({ roomId, invite, notice }) {
         view.hidden = true;
         resolve(membership);
       } catch (err) {
-        error.textContent = err.code === 'forbidden' && invite
-          ? 'This facilitator link is not valid for this room. Ask for a new link, or join with the room link.'
-          : sentence(err.message);
+        if (err.code === 'forbidden' && invite) {
+          error.textContent = 'This facilitator link is not valid for this room. Ask for a new link, or join with the room link.';
+        } else if (err.code === 'forbidden') {
+          error.textContent = 'This room link is no longer valid: a facilitator made a new one. Ask them for the current link.';
+        } else {
+          error.textContent = sentence(err.message);
+        }
         form.elements.name.focus();
       } finally {
         button.disabled = false;

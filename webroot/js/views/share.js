@@ -1,34 +1,72 @@
-// The Invite dialog: the room link for everyone, and the private facilitator link when this
-// browser holds it (the room's creator, or someone who joined by that link).
+// The Invite dialog: the room's current links, fetched from the server when it opens (so a link a
+// facilitator replaced never shows here): the room link for everyone, the private facilitator link
+// for facilitators (also those promoted after joining). Facilitators can make a new link of either
+// kind; the old one stops working at once.
 
-import { h } from '../dom.js';
+import { roomLinks } from '../api.js';
+import { h, sentence } from '../dom.js';
 import { icon } from '../icons.js';
 import { roomUrl } from '../links.js';
 import { isFacilitator } from '../membership/selectors.js';
 import { copyLink, privateTag } from './copy-link.js';
 
-export function mountShare({ store, button, dialog, body, closeButton, membership }) {
+const QUESTIONS = {
+  room: 'Make a new room link? The current one stops working at once: people who have it can no longer join '
+    + '(members already in the room stay).',
+  facilitator: 'Make a new facilitator link? The current one stops working at once.',
+};
+
+export function mountShare({ store, connection, button, dialog, body, closeButton, membership }) {
   button.querySelector('.share-icon')?.replaceWith(icon('share', 'icon-s'));
   closeButton.replaceChildren(icon('x'));
 
-  button.addEventListener('click', () => {
+  async function rotate(link) {
+    if (!window.confirm(QUESTIONS[link])) return;
+    try {
+      await connection.send('access.rotate', { link });
+      await render(`A new ${link} link is ready; the old one no longer works.`);
+    } catch (err) {
+      await render(null, sentence(err.message || err.code));
+    }
+  }
+
+  function rotateButton(link) {
+    return h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': `share-rotate-${link}`,
+      onclick: () => rotate(link) }, icon('refresh', 'icon-s'), link === 'room' ? 'Make a new room link' : 'Make a new facilitator link');
+  }
+
+  async function render(status, problem) {
     const facilitator = isFacilitator(store.getState());
+    let links;
+    try {
+      links = await roomLinks(membership.roomId, membership.token);
+    } catch (err) {
+      // Offline or refused: show what this browser knows, and say so.
+      links = { roomPath: membership.roomPath ?? `/r/${membership.roomId}`, facilitatorPath: membership.facilitatorPath };
+      problem = problem ?? `Could not check for newer links: ${sentence(err.message || err.code)}`;
+    }
     const blocks = [copyLink({
-      label: 'Room link', url: roomUrl(`/r/${membership.roomId}`), testid: 'share-room-link',
+      label: 'Room link', url: roomUrl(links.roomPath), testid: 'share-room-link',
       note: 'Anyone with this link can join as a participant, or as an observer (read-only).',
     })];
-    if (facilitator && membership.facilitatorPath) {
+    if (facilitator) blocks.push(h('div', { class: 'share-actions' }, rotateButton('room')));
+    if (facilitator && links.facilitatorPath) {
       blocks.push(copyLink({
-        label: 'Facilitator link', url: roomUrl(membership.facilitatorPath), testid: 'share-facilitator-link',
+        label: 'Facilitator link', url: roomUrl(links.facilitatorPath), testid: 'share-facilitator-link',
         tag: privateTag(), note: 'Private: gives facilitator rights. Share it only with co-facilitators.',
       }));
-    } else if (facilitator) {
-      blocks.push(h('p', { class: 'hint share-hint' },
-        'To make someone a co-facilitator, change their role in the member list once they have joined.'));
+      blocks.push(h('div', { class: 'share-actions' }, rotateButton('facilitator')));
     }
+    if (status) blocks.push(h('p', { class: 'hint', role: 'status', 'data-testid': 'share-status', text: status }));
+    if (problem) blocks.push(h('p', { class: 'form-error', role: 'alert', text: problem }));
     body.replaceChildren(...blocks);
+  }
+
+  button.addEventListener('click', async () => {
+    body.replaceChildren(h('p', { class: 'hint', text: 'Loading the room\u2019s links…' }));
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
+    await render();
     body.querySelector('button')?.focus();
   });
   dialog.addEventListener('click', (e) => {

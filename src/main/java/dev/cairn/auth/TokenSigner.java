@@ -70,13 +70,25 @@ public final class TokenSigner {
 
     /** The secret part of a room's facilitator link; whoever holds it may join as facilitator. */
     public String inviteKey(String roomId, Role role) {
-        byte[] full = mac("invite:" + roomId + ":" + role.wire());
-        return B64.encodeToString(java.util.Arrays.copyOf(full, 18));
+        return inviteKey(roomId, role, 0);
+    }
+
+    /**
+     * The key of a room's link for {@code role} at {@code generation}: a facilitator who makes a new
+     * link moves the generation on, and every key of an earlier generation stops matching.
+     */
+    public String inviteKey(String roomId, Role role, int generation) {
+        String data = "invite:" + roomId + ":" + role.wire() + (generation == 0 ? "" : ":" + generation);
+        return B64.encodeToString(java.util.Arrays.copyOf(mac(data), 18));
     }
 
     public boolean checkInvite(String roomId, Role role, String key) {
+        return checkInvite(roomId, role, 0, key);
+    }
+
+    public boolean checkInvite(String roomId, Role role, int generation, String key) {
         if (key == null) return false;
-        return MessageDigest.isEqual(inviteKey(roomId, role).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(inviteKey(roomId, role, generation).getBytes(StandardCharsets.UTF_8),
             key.getBytes(StandardCharsets.UTF_8));
     }
 

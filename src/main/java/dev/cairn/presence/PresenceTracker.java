@@ -53,17 +53,23 @@ public final class PresenceTracker {
         return timed(redis.zrem(List.of(keys.presence(), entry))).compose(r -> announce(roomId));
     }
 
-    /** Extends the leases of this node's sockets in one room. */
-    public Future<Void> renew(String roomId, Collection<String> entries) {
-        if (entries.isEmpty()) return Future.succeededFuture();
-        List<String> args = new ArrayList<>(1 + entries.size() * 2);
+    /**
+     * Extends the leases of this node's sockets in one room; answers how many it found. Only leases
+     * that still exist are extended ({@code XX}): a renewal sent just before a socket closed must not
+     * bring back the lease its close removed (the member would show online for another lease length).
+     */
+    public Future<Long> renew(String roomId, Collection<String> entries) {
+        if (entries.isEmpty()) return Future.succeededFuture(0L);
+        List<String> args = new ArrayList<>(3 + entries.size() * 2);
         args.add(new RoomKeys(roomId).presence());
+        args.add("XX");
+        args.add("CH");
         String score = Long.toString(expiry());
         for (String entry : entries) {
             args.add(score);
             args.add(entry);
         }
-        return timed(redis.zadd(args)).mapEmpty();
+        return timed(redis.zadd(args)).map(r -> r == null ? 0L : r.toLong());
     }
 
     /** Removes expired leases; announces when any went, so every node refreshes its list. */

@@ -44,12 +44,23 @@ public final class Names {
             if ((Character.isISOControl(c) && !(multiline && (c == '\n'))) || c == '\u2028' || c == '\u2029') {
                 throw Rejection.invalid(field + " must not contain control characters");
             }
+            if (isDirectionControl(c)) {
+                throw Rejection.invalid(field + " must not contain text-direction controls");
+            }
             if (Character.isSurrogate(c) && !validPair(value, i)) {
                 throw Rejection.invalid(field + " contains a broken character");
             }
             if (Character.isHighSurrogate(c)) i++;
         }
         return value;
+    }
+
+    /**
+     * Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): one in a name turns the
+     * text around it on every board (a name ending in U+202E reverses what follows it).
+     */
+    private static boolean isDirectionControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean validPair(String s, int i) {

@@ -76,8 +76,7 @@ final class Connection {
     }
 
     void start() {
-        socket.textMessageHandler(text -> RoomAffinity.on(owner, () -> onText(text)));
-        socket.binaryMessageHandler(b -> RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary")));
+        socket.frameHandler(this::onFrame);
         socket.pongHandler(b -> lastHeard = node.now());
         socket.exceptionHandler(this::onSocketError);
         socket.closeHandler(v -> {
@@ -304,6 +303,49 @@ final class Connection {
         if (relay == null) return;
         relayedSignals.add(relay.type());
         room.signal(Frames.signal(relay, member.memberId(), key));
+    }
+
+    /** Bytes of a text message whose last frame has not arrived yet (socket loop only). */
+    private io.vertx.core.buffer.Buffer partial;
+    private boolean partialIsText;
+
+    /**
+     * Socket loop: puts a message together from its frames, as Vert.x's own handlers would, but
+     * decodes text strictly: a text message that is not UTF-8 closes the socket with 1007 (Vert.x
+     * would quietly replace the bad bytes). Over {@code maxMessageBytes} is 1009, binary is refused.
+     */
+    private void onFrame(io.vertx.core.http.WebSocketFrame frame) {
+        if (closed || !(frame.isText() || frame.isBinary() || frame.isContinuation())) return;
+        if (!frame.isContinuation()) {
+            partial = io.vertx.core.buffer.Buffer.buffer();
+            partialIsText = frame.isText();
+        } else if (partial == null) {
+            return;
+        }
+        partial.appendBuffer(frame.binaryData());
+        if (partial.length() > node.settings().limits().maxMessageBytes()) {
+            partial = null;
+            onSocketError(new IllegalStateException("message too big"));
+            return;
+        }
+        if (!frame.isFinal()) return;
+        io.vertx.core.buffer.Buffer whole = partial;
+        partial = null;
+        if (!partialIsText) {
+            RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary"));
+            return;
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(whole.getBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            closeNow((short) 1007, "text frames must be UTF-8");
+            return;
+        }
+        RoomAffinity.on(owner, () -> onText(text));
     }
 
     /**

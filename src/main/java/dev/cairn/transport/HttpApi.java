@@ -1,6 +1,7 @@
 package dev.cairn.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.access.AccessModule;
 import dev.cairn.auth.Ids;
 import dev.cairn.auth.MemberToken;
 import dev.cairn.protocol.Wire;
@@ -53,6 +54,7 @@ final class HttpApi {
         router.post("/api/rooms").handler(this::createRoom);
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
+        router.get("/api/rooms/:id/links").handler(this::currentLinks);
         for (Module<?> module : Modules.ALL) {
             module.listRoutes().forEach((route, list) ->
                 router.get("/api/rooms/:id/" + route).handler(ctx -> listPage(ctx, list)));
@@ -154,29 +156,29 @@ final class HttpApi {
             return;
         }
         String invite;
+        String key;
         Role role;
         String name;
         try {
             invite = text(body, "invite");
+            key = text(body, "key");
             role = flag(body, "observer") ? Role.OBSERVER : Role.PARTICIPANT;
             name = text(body, "name");
         } catch (Rejection r) {
             reply(ctx, 400, error(r.code(), r.getMessage()));
             return;
         }
-        if (invite != null && !invite.isEmpty()) {
-            if (!node.signer().checkInvite(roomId, Role.FACILITATOR, invite)) {
-                reply(ctx, 403, error("forbidden", "this facilitator link is not valid for this room"));
-                return;
-            }
-            role = Role.FACILITATOR;
-        }
+        if (invite != null && !invite.isEmpty()) role = Role.FACILITATOR;
         String memberId = Ids.member();
         Role granted = role;
+        // The link is checked against the room's current links in the same step as the join, so a
+        // link rotated a moment ago on another node no longer lets anyone in.
         exists(roomId).compose(found -> {
                 if (!found) return Future.failedFuture(Rejection.notFound("room " + roomId + " does not exist"));
-                return affinity.withRoom(roomId, room -> room.submit(Submission.of(memberId, null,
-                    (state, history) -> node.rules().join(state, memberId, name, granted))));
+                return affinity.withRoom(roomId, room -> room.submit(Submission.of(memberId, null, (state, history) -> {
+                    checkLink(state, granted, invite, key);
+                    return node.rules().join(state, memberId, name, granted);
+                })));
             })
             .onComplete(done -> {
                 if (done.succeeded()) {
@@ -196,6 +198,63 @@ final class HttpApi {
             });
     }
 
+    /** Refuses a join whose link is not the room's current one (a facilitator made a new one). */
+    private void checkLink(RoomState state, Role role, String invite, String key) {
+        AccessModule.Access access = AccessModule.of(state);
+        if (role == Role.FACILITATOR) {
+            if (!node.signer().checkInvite(state.id(), Role.FACILITATOR, access.facilitatorLink(), invite)) {
+                throw Rejection.forbidden("this facilitator link is not valid for this room (a facilitator may have made a new one)");
+            }
+        } else if (access.roomLink() > 0 && !node.signer().checkInvite(state.id(), Role.PARTICIPANT, access.roomLink(), key)) {
+            throw Rejection.forbidden("this room link is no longer valid: ask a facilitator for the current one");
+        }
+    }
+
+    /** The paths of the room's current links: the room link for every member, the facilitator link for facilitators. */
+    private Map<String, Object> links(RoomState state, Role role) {
+        AccessModule.Access access = AccessModule.of(state);
+        String roomPath = "/r/" + state.id();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("roomPath", access.roomLink() == 0 ? roomPath
+            : roomPath + "#join=" + node.signer().inviteKey(state.id(), Role.PARTICIPANT, access.roomLink()));
+        if (role == Role.FACILITATOR) {
+            out.put("facilitatorPath", roomPath + "#invite="
+                + node.signer().inviteKey(state.id(), Role.FACILITATOR, access.facilitatorLink()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code GET /api/rooms/{id}/links}: the current links, for a member of the room (Bearer token;
+     * the role is the member's current one, so a facilitator promoted later gets the facilitator link).
+     */
+    private void currentLinks(RoutingContext ctx) {
+        String roomId = ctx.pathParam("id");
+        var token = bearer(ctx);
+        if (token.isEmpty() || !token.get().roomId().equals(roomId)) {
+            reply(ctx, 401, error("unauthorized", "send your member token for this room as a Bearer token"));
+            return;
+        }
+        affinity.withRoom(roomId, room -> Future.succeededFuture(room.replica().state())).onComplete(done -> {
+            if (done.failed()) {
+                reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                return;
+            }
+            var member = done.result().member(token.get().memberId());
+            if (member == null || !member.role().isMember()) {
+                reply(ctx, 403, error("forbidden", "you are not a member of this room"));
+            } else {
+                reply(ctx, 200, links(done.result(), member.role()));
+            }
+        });
+    }
+
+    private java.util.Optional<MemberToken> bearer(RoutingContext ctx) {
+        String auth = ctx.request().getHeader("authorization");
+        return auth != null && auth.startsWith("Bearer ")
+            ? node.signer().verify(auth.substring(7).trim(), node.now()) : java.util.Optional.empty();
+    }
+
     /**
      * A module's read route: pages through one of its projection lists and answers the archived
      * event frames it names, for members only (member token as {@code Authorization: Bearer <token>}),
@@ -203,9 +262,7 @@ final class HttpApi {
      */
     private void listPage(RoutingContext ctx, String list) {
         String roomId = ctx.pathParam("id");
-        String auth = ctx.request().getHeader("authorization");
-        var token = auth != null && auth.startsWith("Bearer ")
-            ? node.signer().verify(auth.substring(7).trim(), node.now()) : java.util.Optional.<MemberToken>empty();
+        var token = bearer(ctx);
         if (token.isEmpty() || !token.get().roomId().equals(roomId)) {
             reply(ctx, 401, error("unauthorized", "send your member token for this room as a Bearer token"));
             return;
@@ -223,19 +280,32 @@ final class HttpApi {
             reply(ctx, 400, error("invalid", "from must be ≥ 0 and limit between 1 and " + MAX_PAGE));
             return;
         }
-        Viewer viewer = new Viewer(token.get().memberId(), token.get().role());
-        node.store().list(roomId, list, from, limit)
-            .compose(seqs -> node.store().archived(roomId, seqs.stream().map(Long::parseLong).toList()))
+        // The member's current role, not the one in the token: a removed member reads nothing.
+        String memberId = token.get().memberId();
+        affinity.withRoom(roomId, room -> Future.succeededFuture(room.replica().state().member(memberId)))
+            .compose(member -> member == null || !member.role().isMember()
+                ? Future.<Page>failedFuture(Rejection.forbidden("you are not a member of this room"))
+                : node.store().list(roomId, list, from, limit)
+                    .compose(seqs -> node.store().archived(roomId, seqs.stream().map(Long::parseLong).toList()))
+                    .map(frames -> new Page(Viewer.of(member), frames)))
             .onComplete(done -> {
-                if (done.failed()) {
+                if (done.failed() && done.cause() instanceof Rejection r) {
+                    reply(ctx, 403, error(r.code(), r.getMessage()));
+                    return;
+                } else if (done.failed()) {
                     reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
                     return;
                 }
                 StringBuilder body = new StringBuilder("{\"from\":").append(from).append(",\"entries\":[");
-                List<String> frames = done.result();
+                List<String> frames = done.result().frames();
+                Viewer viewer = done.result().viewer();
                 for (int i = 0; i < frames.size(); i++) body.append(i == 0 ? "" : ",").append(seenBy(frames.get(i), viewer));
                 send(ctx, 200, body.append("]}").toString());
             });
+    }
+
+    /** One page of a read route, and whom it is for. */
+    private record Page(Viewer viewer, List<String> frames) {
     }
 
     /** An archived frame as {@code viewer} may see it (decoded only when some module keeps private parts). */

@@ -31,12 +31,20 @@ final class RoomPresence {
         return online;
     }
 
+    /** Each attached socket's lease write, so its removal is never sent before it (pooled connections may reorder). */
+    private final java.util.Map<Connection, io.vertx.core.Future<Void>> joins = new java.util.HashMap<>();
+
     void join(Connection c) {
-        node.presence().join(room.id, c.presenceEntry());
+        joins.put(c, node.presence().join(room.id, c.presenceEntry()));
     }
 
     void leave(Connection c) {
-        node.presence().leave(room.id, c.presenceEntry());
+        io.vertx.core.Future<Void> joined = joins.remove(c);
+        if (joined == null) {
+            node.presence().leave(room.id, c.presenceEntry());
+        } else {
+            joined.onComplete(done -> node.presence().leave(room.id, c.presenceEntry()));
+        }
     }
 
     /** Re-reads who is online; coalesces overlapping requests and pushes the list only when it changed. */
@@ -85,10 +93,18 @@ final class RoomPresence {
             });
     }
 
-    /** Renews this node's leases and sweeps out expired ones of any node. */
+    /**
+     * Renews this node's leases and sweeps out expired ones of any node. A lease that had already
+     * expired (the node paused longer than a lease) is written again for the sockets still open.
+     */
     void tend() {
         List<String> entries = new ArrayList<>();
         for (Connection c : connections) entries.add(c.presenceEntry());
-        node.presence().renew(room.id, entries).compose(v -> node.presence().sweep(room.id));
+        node.presence().renew(room.id, entries).onComplete(renewed -> room.loop().run(() -> {
+            if (renewed.succeeded() && renewed.result() < entries.size()) {
+                for (Connection c : connections) joins.put(c, node.presence().join(room.id, c.presenceEntry()));
+            }
+            node.presence().sweep(room.id);
+        }));
     }
 }

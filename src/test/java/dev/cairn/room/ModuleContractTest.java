@@ -468,7 +468,7 @@ class ModuleContractTest {
     static final class Generator {
         private static final List<String> STRINGS = List.of("Hello", "", "   ", "x", "  padded  ", "Ünïcödé ✓ 😀",
             "two\nlines", "bell\u0007", "a".repeat(600), "2030-06-30", "30/06/2030", "facilitator", "participant",
-            "observer", "nobody", "-1");
+            "observer", "nobody", "-1", "room");
         private static final List<Long> NUMBERS = List.of(1L, 0L, 2L, 3L, 5L, 6L, -1L, 100L, Integer.MAX_VALUE + 0L,
             Integer.MIN_VALUE + 0L);
         private static final List<Long> LONGS = List.of(T0, T0 + 1_500, Long.MAX_VALUE, Long.MIN_VALUE);

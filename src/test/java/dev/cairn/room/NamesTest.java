@@ -16,6 +16,16 @@ class NamesTest {
     }
 
     @Test
+    void refusesTextDirectionControlsThatWouldTurnTheTextAroundANameButKeepsRightToLeftScripts() {
+        for (String bad : new String[] {"Mallory\u202E", "\u202Dforced", "a\u202Ab", "\u2066isolate\u2069", "x\u2067y"}) {
+            assertEquals("invalid", assertThrows(Rejection.class, () -> Names.displayName(bad), bad).code());
+            assertEquals("invalid", assertThrows(Rejection.class, () -> Names.paragraph("comment", bad, 100), bad).code());
+        }
+        assertEquals("مريم", Names.displayName("مريم"), "right-to-left names are names");
+        assertEquals("שלום עולם", Names.title("שלום עולם"));
+    }
+
+    @Test
     void countsCharactersNotCodeUnits() {
         assertEquals(40, Names.displayName("🌍".repeat(40)).codePointCount(0, 80));
         assertThrows(Rejection.class, () -> Names.displayName("🌍".repeat(41)));

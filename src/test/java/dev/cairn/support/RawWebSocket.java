@@ -42,7 +42,11 @@ public final class RawWebSocket {
 
     /** A masked text frame, as clients must send. */
     public static void sendText(OutputStream out, String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendTextBytes(out, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A masked text frame carrying exactly these bytes (which need not be valid UTF-8). */
+    public static void sendTextBytes(OutputStream out, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x81);
         if (payload.length < 126) {

@@ -135,4 +135,17 @@ class BadInputTest {
             assertEquals(1008, ben.awaitClose());
         }
     }
+
+    @Test
+    void aTextFrameThatIsNotUtf8IsClosedWith1007AndTheNodeServesOn() throws Exception {
+        try (java.net.Socket raw = dev.cairn.support.RawWebSocket.open(node.port(), 0)) {
+            // "(" after a lead byte that promises a second byte: not UTF-8
+            dev.cairn.support.RawWebSocket.sendTextBytes(raw.getOutputStream(), new byte[] {'{', (byte) 0xC3, '(', '}'});
+            assertEquals(1007, dev.cairn.support.RawWebSocket.closeCode(raw.getInputStream()), "invalid payload data");
+        }
+        Api.Reply ana = Api.createRoom(node.port(), "Still serving", "Ana");
+        try (BoardClient board = BoardClient.connect(node.port(), ana.text("token"))) {
+            assertEquals("ack", board.command("room.rename", Map.of("title", "Yes")).path("type").asText());
+        }
+    }
 }

@@ -70,6 +70,18 @@ class MemberRemovalTest {
                 }
             }
             assertEquals(201, Api.post(east.port(), "/api/rooms/" + roomId + "/members", Map.of("name", "Dee")).status(), "the removed member's place is free again");
+            assertEquals(403, history(west, roomId, mal.text("token")), "nor reads the room's history");
+            assertEquals(200, history(west, roomId, ben.text("token")), "which members still do");
+        }
+    }
+
+    private static int history(CairnNode node, String roomId, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + node.port() + "/api/rooms/" + roomId + "/history")).header("authorization", "Bearer " + token)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,73 @@
+package dev.cairn.browser;
+
+import dev.cairn.CairnNode;
+import dev.cairn.support.TestNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A facilitator makes a new room link from the Invite dialog: the old link shows "no longer
+ * valid" to someone who opens it, the new one lets them in.
+ */
+class LinksBrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private CairnNode node;
+    private Browsers browsers;
+
+    @BeforeEach
+    void start() {
+        node = TestNodes.start();
+        browsers = new Browsers();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browsers != null) browsers.close();
+        TestNodes.stopQuietly(node);
+    }
+
+    @Test
+    void aNewRoomLinkVoidsTheOldOneForPeopleWhoHaveIt() {
+        BoardPage ana = new BoardPage(browsers.desktop());
+        BoardPage.CreatedRoom room = ana.createRoom(node.url(), "Rotating links", "Ana");
+        ana.openBoard();
+        WebDriver driver = ana.driver();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+
+        driver.findElement(BoardPage.testId("share-button")).click();
+        String before = wait.until(d -> {
+            String v = d.findElement(BoardPage.testId("share-room-link")).getDomProperty("value");
+            return v == null || v.isEmpty() ? null : v;
+        });
+        assertEquals(room.roomLink(), before, "the first room link is the one shown at creation");
+        driver.findElement(BoardPage.testId("share-rotate-room")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> !d.findElements(BoardPage.testId("share-status")).isEmpty());
+        String after = driver.findElement(BoardPage.testId("share-room-link")).getDomProperty("value");
+        assertNotEquals(before, after);
+        assertTrue(after.contains("#join="), after);
+        ana.screenshot(SCREENSHOTS.resolve("share-new-link.png"));
+
+        BoardPage stranger = new BoardPage(browsers.desktop());
+        stranger.driver().get(before);
+        WebDriverWait strangerWait = new WebDriverWait(stranger.driver(), Duration.ofSeconds(30));
+        strangerWait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("join-name-input"))).sendKeys("Eve");
+        stranger.driver().findElement(BoardPage.testId("join-submit")).click();
+        strangerWait.until(d -> d.findElement(BoardPage.testId("join-error")).getText().contains("no longer valid"));
+
+        BoardPage ben = new BoardPage(browsers.desktop());
+        ben.join(after, "Ben");
+        ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
+    }
+}
