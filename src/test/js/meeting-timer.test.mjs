@@ -18,6 +18,9 @@ describe('meeting timer arithmetic', () => {
     assert.equal(phase(timer, T + 3 * MIN, 2 * MIN), 'warning');
     assert.equal(phase(timer, T + 5 * MIN, 2 * MIN), 'up');
     assert.equal(remaining(null, T), null);
+    const started = { endsAt: T + 5 * MIN, remainingMs: null, lengthMs: 5 * MIN };
+    assert.equal(remaining(started, T - 3), 5 * MIN, 'a clock a few ms behind the server never shows more than the length');
+    assert.equal(format(remaining(started, T - 3)), '5:00');
   });
 
   test('a paused timer shows what was left, however long it stays paused', () => {
@@ -120,5 +123,6 @@ describe('meeting reducers mirror the server', () => {
     assert.equal(room.meeting.rotaNext, 1, 'the rota moved on');
     assert.equal(room.meeting.focus, null);
     assert.equal(room.meeting.agenda.length, 1, 'the agenda stays');
+    assert.equal(room.meeting.focusBy, null);
   });
 });

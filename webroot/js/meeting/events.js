@@ -3,7 +3,7 @@
 // `meeting` field is the running meeting (null between meetings).
 
 export const DEFAULT_PART = Object.freeze({
-  meeting: null, agenda: [], proposals: [], rota: [], rotaNext: 0, focus: null,
+  meeting: null, agenda: [], proposals: [], rota: [], rotaNext: 0, focus: null, focusBy: null,
   idleMinutes: 15, warnSeconds: 120, held: 0,
 });
 
@@ -62,7 +62,7 @@ export const meetingEvents = {
   'meeting.ended': (room) => {
     const part = meetingPart(room);
     const rotaNext = part.rota.length ? (part.rotaNext + 1) % part.rota.length : 0;
-    return withPart(room, { meeting: null, rotaNext, focus: null, held: part.held + 1 });
+    return withPart(room, { meeting: null, rotaNext, focus: null, focusBy: null, held: part.held + 1 });
   },
   'meeting.attendance_changed': attendance,
   'meeting.segment_added': (room, e) => agenda(room, (list) => {
@@ -121,7 +121,7 @@ export const meetingEvents = {
     if (!p) return room;
     return withMeeting(room, { poll: { ...p, closed: true } });
   },
-  'meeting.focus_changed': (room, e) => withPart(room, { focus: e.panel ?? null }),
+  'meeting.focus_changed': (room, e, frame) => withPart(room, { focus: e.panel ?? null, focusBy: e.panel ? frame.by : null }),
   'meeting.rota_changed': (room, e) => withPart(room, { rota: e.memberIds, rotaNext: 0 }),
   'meeting.configured': (room, e) => withPart(room, { idleMinutes: e.idleMinutes, warnSeconds: e.warnSeconds }),
 };

@@ -1,10 +1,15 @@
 // Timer arithmetic on the board, pure (no DOM): the server keeps an absolute end (or the time
 // left while paused); the board subtracts its clock-corrected now, never counts down by itself.
 
-/** Milliseconds left at serverNow; negative past the end (the overrun). Null without a timer. */
+/**
+ * Milliseconds left at serverNow; negative past the end (the overrun). Null without a timer.
+ * Never more than the timer's length: a board whose offset estimate is a few ms behind the server
+ * would otherwise show 5:01 for a five-minute timer just started.
+ */
 export function remaining(timer, serverNow) {
   if (!timer) return null;
-  return timer.endsAt != null ? timer.endsAt - serverNow : timer.remainingMs;
+  const left = timer.endsAt != null ? timer.endsAt - serverNow : timer.remainingMs;
+  return Number.isFinite(timer.lengthMs) ? Math.min(left, timer.lengthMs) : left;
 }
 
 /**

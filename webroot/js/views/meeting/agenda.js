@@ -37,7 +37,8 @@ export function mountAgenda({ store, connection }) {
     row.li.dataset.status = status;
     if (row.mode === 'edit') return row;
     const facilitator = isFacilitator(state);
-    const owner = segment.ownerId ? memberName(state, segment.ownerId) : null;
+    // an owner who has since left the room is not named
+    const owner = segment.ownerId && state.room?.members?.[segment.ownerId] ? memberName(state, segment.ownerId) : null;
     const sig = JSON.stringify([segment, index === 0, index === count - 1, facilitator, row.mode, run, Boolean(m), owner]);
     if (sig === row.sig) return row;
     row.sig = sig;

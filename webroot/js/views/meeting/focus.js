@@ -33,7 +33,6 @@ export function bringTo(name) {
 export function mountFocus({ store, connection, element }) {
   const key = () => `cairn.follow.${store.getState().room?.id ?? ''}`;
   let following = true;
-  let focusBy = null;
   let chosen = 'agenda';
   try {
     following = localStorage.getItem(key()) !== 'off';
@@ -53,7 +52,6 @@ export function mountFocus({ store, connection, element }) {
         if (panel && following) queueMicrotask(() => bringTo(panel));
       }
       if (step.type === 'event' && step.frame.event?.type === 'meeting.focus_changed') {
-        focusBy = step.frame.by;
         const panel = step.frame.event.panel;
         if (panel && following && step.frame.by !== store.getState().me) queueMicrotask(() => bringTo(panel));
         if (!panel) for (const p of panels()) p.el.classList.remove('is-focus');
@@ -75,7 +73,7 @@ export function mountFocus({ store, connection, element }) {
   }
 
   function render(state) {
-    const focus = meetingPart(state.room).focus;
+    const { focus, focusBy } = meetingPart(state.room);
     const facilitator = isFacilitator(state);
     const title = (name) => panels().find((p) => p.name === name)?.title ?? name;
     element.dataset.focus = focus ?? '';

@@ -15,6 +15,22 @@ import { createCountdown, setSound, soundOn } from './countdown.js';
 import { mountFocus } from './focus.js';
 import { act, autoTimer, bellIcon, memberName, setAutoTimer } from './util.js';
 
+/**
+ * The rota as far as it names members still in the room, and who is next: the member at
+ * rotaNext, or the first one after it who is still here (someone removed is passed over).
+ */
+function rotaOf(state) {
+  const part = meetingPart(state.room);
+  const members = state.room?.members ?? {};
+  const kept = part.rota.filter((id) => members[id]);
+  let next = null;
+  for (let i = 0; i < part.rota.length && next === null; i += 1) {
+    const id = part.rota[(part.rotaNext + i) % part.rota.length];
+    if (members[id]) next = id;
+  }
+  return { members: kept, next };
+}
+
 const clockTime = (at) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export function mountMeeting({ store, connection, slot }) {
@@ -37,7 +53,7 @@ export function mountMeeting({ store, connection, slot }) {
     const m = part.meeting;
     const facilitator = isFacilitator(state);
     bar.dataset.state = m ? 'running' : 'idle';
-    const next = part.rota.length ? part.rota[part.rotaNext % part.rota.length] : null;
+    const next = rotaOf(state).next;
     const nextText = next ? h('span', { class: 'meeting-next', 'data-testid': 'rota-next' },
       `Next time ${next === state.me ? 'you facilitate' : `${memberName(state, next)} facilitates`}.`) : null;
     if (!m) {
@@ -231,21 +247,22 @@ export function mountMeeting({ store, connection, slot }) {
   function renderRota(state) {
     const part = meetingPart(state.room);
     const facilitator = isFacilitator(state);
-    rota.hidden = !facilitator && part.rota.length === 0;
+    const { members: kept, next } = rotaOf(state);
+    rota.hidden = !facilitator && kept.length === 0;
     rota.open = rotaOpen;
-    const names = part.rota.map((id, i) => h('li', { class: 'rota-item', 'data-testid': 'rota-member', dataset: { memberId: id },
-      'aria-current': i === part.rotaNext % part.rota.length ? 'true' : null },
+    const names = kept.map((id) => h('li', { class: 'rota-item', 'data-testid': 'rota-member', dataset: { memberId: id },
+      'aria-current': id === next ? 'true' : null },
     h('span', { text: memberName(state, id) }),
-    i === part.rotaNext % part.rota.length ? h('span', { class: 'tag', text: 'next' }) : null,
+    id === next ? h('span', { class: 'tag', text: 'next' }) : null,
     facilitator ? h('button', { type: 'button', class: 'btn btn-quiet btn-icon', 'aria-label': `Take ${memberName(state, id)} off the rota`,
-      'data-testid': 'rota-remove', onclick: () => act('change the rota', cmd.setRota(connection, part.rota.filter((x) => x !== id))) },
+      'data-testid': 'rota-remove', onclick: () => act('change the rota', cmd.setRota(connection, kept.filter((x) => x !== id))) },
     icon('x', 'icon-s')) : null));
-    const others = Object.values(state.room?.members ?? {}).filter((m) => m.role !== 'observer' && !part.rota.includes(m.id));
+    const others = Object.values(state.room?.members ?? {}).filter((m) => m.role !== 'observer' && !kept.includes(m.id));
     const select = h('select', { class: 'select select-small', id: 'rota-add', 'data-testid': 'rota-add-select' },
       others.map((m) => h('option', { value: m.id }, m.name)));
     const add = facilitator && others.length ? h('form', { class: 'control-row', onsubmit: (e) => {
       e.preventDefault();
-      if (select.value) act('change the rota', cmd.setRota(connection, [...part.rota, select.value]));
+      if (select.value) act('change the rota', cmd.setRota(connection, [...kept, select.value]));
     } }, h('label', { class: 'visually-hidden', for: 'rota-add', text: 'Member to add to the rota' }), select,
     h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'rota-add' }, 'Add to rota')) : null;
     const settings = facilitator ? settingsForm(part) : null;

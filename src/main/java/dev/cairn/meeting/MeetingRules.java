@@ -412,7 +412,7 @@ public final class MeetingRules {
             proposals.removeIf(p -> p.id().equals(e.proposalId()));
             return part.withProposals(proposals);
         }
-        if (event instanceof MeetingEvent.FocusChanged e) return part.withFocus(e.panel());
+        if (event instanceof MeetingEvent.FocusChanged e) return part.withFocus(e.panel(), by);
         if (event instanceof MeetingEvent.RotaSet e) return part.withRota(e.memberIds(), 0);
         if (event instanceof MeetingEvent.Configured e) return part.withSettings(e.idleMinutes(), e.warnSeconds());
         if (event instanceof MeetingEvent.SegmentStarted e) {

@@ -334,9 +334,11 @@ class MeetingRulesTest {
     void focusAndTheRota() {
         run("ana", new Focus("agenda"));
         assertEquals("agenda", part().focus());
+        assertEquals("ana", part().focusBy(), "the boards say who brought them");
         assertEquals("invalid", code("ana", new Focus("<script>")));
         run("ana", new Focus(null));
         assertNull(part().focus());
+        assertNull(part().focusBy());
         run("ana", new SetRota(List.of("ben", "ana")));
         assertEquals("ben", part().nextFacilitator());
         assertEquals("not_found", code("ana", new SetRota(List.of("ghost"))));
