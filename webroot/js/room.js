@@ -16,6 +16,8 @@ import { mountPanels, slot } from './views/panels.js';
 import { mountPurpose } from './views/purpose/panel.js';
 import { mountMeeting } from './views/meeting/panel.js';
 import { mountQueue } from './views/queue/panel.js';
+import { decisionEvents } from './decision/events.js';
+import { mountDecisions } from './views/decision/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -26,7 +28,7 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -88,6 +90,7 @@ function openBoard(membership) {
   FRAME_HANDLERS.caret = purpose.onCaret;
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
+  mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   const connectionStatus = mountConnectionStatus({

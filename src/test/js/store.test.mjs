@@ -257,7 +257,7 @@ describe('store with the purpose reducers', () => {
       type: 'purpose.rated', rev: 2, churn: 9, textLength: 12, inspiring: 4, valuable: 5, measurable: 2, comments: { valuable: 'yes' },
     }, 'bob', 777)]);
     assert.deepEqual(store.getState().room.purpose.ratings.bob, {
-      memberId: 'bob', rev: 2, churn: 9, textLength: 12, inspiring: 4, valuable: 5, measurable: 2, comments: { valuable: 'yes' }, at: 777,
+      memberId: 'bob', rev: 2, churn: 9, textLength: 12, inspiring: 4, valuable: 5, measurable: 2, comments: { valuable: 'yes' }, at: 777, hidden: false,
     });
   });
 
@@ -283,7 +283,7 @@ describe('store with the purpose reducers', () => {
     ]);
     const { purpose } = store.getState().room;
     assert.equal(purpose.locked, true);
-    assert.deepEqual(purpose.adopted, { rev: 3, text: 'Our purpose', at: 900, by: 'ana' });
+    assert.deepEqual(purpose.adopted, { rev: 3, text: 'Our purpose', at: 900, by: 'ana', decisionId: null });
   });
 
   test('a room whose snapshot had no purpose part gets one from the first purpose event', () => {

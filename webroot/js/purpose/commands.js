@@ -5,6 +5,11 @@ export const MAX_TEXT = 20_000;
 export const MAX_COMMENT = 500;
 export const TARGET_LIMITS = { what: 200, baseline: 100, target: 100, tracker: 60 };
 
+/** Facilitator: hide new ratings from everyone until revealed (true), or reveal them all (false). */
+export function ratingsVisibility(connection, hidden) {
+  return connection.send('purpose.ratings_visibility', { hidden });
+}
+
 export function lock(connection, locked) {
   return connection.send('purpose.lock', { locked });
 }

@@ -18,7 +18,7 @@ function withPurpose(room, patch) {
 
 /** The purpose part of a room, with defaults for a room that has none yet. */
 export function purposeOf(room) {
-  return room?.purpose ?? { text: '', rev: 0, churn: 0, locked: false, ratings: {}, targets: [], adopted: null };
+  return room?.purpose ?? { text: '', rev: 0, churn: 0, locked: false, ratings: {}, targets: [], adopted: null, ratingsHidden: false };
 }
 
 function edited(room, e) {
@@ -45,7 +45,7 @@ export const purposeEvents = {
       ...purposeOf(room).ratings,
       [frame.by]: {
         memberId: frame.by, rev: e.rev, churn: e.churn, textLength: e.textLength, inspiring: e.inspiring,
-        valuable: e.valuable, measurable: e.measurable, comments: e.comments ?? {}, at: frame.at,
+        valuable: e.valuable, measurable: e.measurable, comments: e.comments ?? {}, at: frame.at, hidden: Boolean(e.hidden),
       },
     },
   }),
@@ -60,6 +60,11 @@ export const purposeEvents = {
   }),
   'purpose.target_removed': (room, e) => targets(room, (list) => list.filter((t) => t.id !== e.id)),
   'purpose.adopted': (room, e, frame) => withPurpose(room, {
-    adopted: { rev: e.rev, text: e.text, at: frame.at, by: frame.by },
+    adopted: { rev: e.rev, text: e.text, at: frame.at, by: frame.by, decisionId: e.decisionId ?? null },
   }),
+  'purpose.ratings_visibility_changed': (room, e) => {
+    const ratings = { ...purposeOf(room).ratings };
+    for (const r of e.revealed ?? []) ratings[r.memberId] = { ...r, hidden: false };
+    return withPurpose(room, { ratingsHidden: e.hidden, ratings });
+  },
 };

@@ -33,7 +33,10 @@ function raters(state) {
 export function ratingSummary(state) {
   const p = purpose(state);
   const members = state.room?.members ?? {};
-  const ratings = Object.values(p.ratings ?? {});
+  const all = Object.values(p.ratings ?? {});
+  // A hidden rating of someone else arrives without scores: it counts as given, not in the distribution.
+  const sealed = all.filter((r) => r.hidden && r.memberId !== state.me);
+  const ratings = all.filter((r) => !sealed.includes(r));
   const stale = new Set(ratings.filter((r) => isStale(r, p.churn)).map((r) => r.memberId));
   const tests = TESTS.map((test) => {
     const current = [0, 0, 0, 0, 0];
@@ -56,7 +59,8 @@ export function ratingSummary(state) {
   });
   const missing = raters(state).filter((m) => !p.ratings?.[m.id])
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { tests, count: ratings.length, staleCount: stale.size, missing, canRate: p.text.trim().length > 0 };
+  return { tests, count: all.length, hiddenCount: sealed.length, ratingsHidden: Boolean(p.ratingsHidden),
+    staleCount: stale.size, missing, canRate: p.text.trim().length > 0 };
 }
 
 /** This member's rating and whether it is stale, or null. */
@@ -71,5 +75,8 @@ export function adoption(state) {
   const p = purpose(state);
   if (!p.adopted) return { adopted: null, diverged: false };
   const by = state.room?.members?.[p.adopted.by]?.name ?? 'someone';
-  return { adopted: { ...p.adopted, byName: by }, diverged: p.text !== p.adopted.text };
+  // The decision of the log that adopted it: a consent proposal (kind purpose) or the facilitator alone.
+  const decision = (state.room?.decision?.log ?? []).find((d) => d.id === p.adopted.decisionId) ?? null;
+  const how = decision?.kind === 'purpose' ? 'by consent of the group' : `by ${by}, a facilitator decision`;
+  return { adopted: { ...p.adopted, byName: by, how }, diverged: p.text !== p.adopted.text };
 }

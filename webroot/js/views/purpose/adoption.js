@@ -6,6 +6,8 @@ import { h, keepFocus } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { isFacilitator } from '../../membership/selectors.js';
 import { adopt } from '../../purpose/commands.js';
+import { proposeAdoption } from '../../decision/commands.js';
+import { canEdit } from '../../membership/selectors.js';
 import { adoption, purpose } from '../../purpose/selectors.js';
 import { timeAgo } from '../../time.js';
 import { commandFailed, toast } from '../toast.js';
@@ -28,7 +30,7 @@ export function mountAdoption({ store, connection, session }) {
       body.replaceChildren(
         h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', text: adopted.text }),
         h('p', { class: 'adopted-meta', 'data-testid': 'adopted-meta' },
-          `Revision ${adopted.rev} · adopted by ${adopted.byName} · `,
+          `Revision ${adopted.rev} · adopted ${adopted.how} · `,
           timeAgo(h, adopted.at)),
         diverged
           ? h('p', { class: 'pill-note pill-warn', 'data-testid': 'draft-diverged' },
@@ -41,21 +43,37 @@ export function mountAdoption({ store, connection, session }) {
     renderActions(state, adopted, diverged);
   }
 
+  /** Anyone who may edit asks the group to adopt this exact revision by consent (a proposal in the Decisions panel). */
+  function consentButton(p, nothing, same) {
+    return h('button', {
+      type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'adopt-by-consent', disabled: nothing || same,
+      onclick: async () => {
+        try {
+          await proposeAdoption(connection, p.rev);
+          toast(`Revision ${p.rev} is put to the group for consent (see Decisions).`, { kind: 'ok' });
+        } catch (err) {
+          commandFailed('ask the group to adopt the draft', err);
+        }
+      },
+    }, 'Ask the group to consent');
+  }
+
   function renderActions(state, adopted, diverged) {
     const p = purpose(state);
-    if (!isFacilitator(state)) {
-      actions.replaceChildren();
-      return;
-    }
     const nothing = !p.text.trim();
     const same = adopted && !diverged;
+    if (!isFacilitator(state)) {
+      actions.replaceChildren(canEdit(state) ? consentButton(p, nothing, same) : '');
+      return;
+    }
     if (confirming && !nothing && !same) {
       const yes = h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-testid': 'adopt-confirm',
         'aria-busy': String(busy), disabled: busy, onclick: () => doAdopt(p.rev) },
       h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Adopt revision ${p.rev}`);
       const no = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: () => { confirming = false; render(store.getState()); } }, 'Cancel');
       actions.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-label': 'Confirm adoption' },
-        h('p', { class: 'hint', text: 'Adopt the draft as it stands now as the group\'s purpose? Do this once the group has given its consent.' }),
+        h('p', { class: 'hint', text: `Adopt revision ${p.rev} as the group's purpose, exactly as it reads here? This is logged as a facilitator decision; to let the group decide, ask for consent instead.` }),
+        h('blockquote', { class: 'adopted-text', 'data-testid': 'adopt-exact-text', text: p.text }),
         h('div', { class: 'confirm-buttons' }, yes, no)));
       return;
     }
@@ -68,7 +86,7 @@ export function mountAdoption({ store, connection, session }) {
         actions.querySelector('[data-testid="adopt-confirm"]')?.focus();
       },
     }, icon('flag', 'icon-s'), adopted ? 'Adopt the current draft' : 'Adopt this draft');
-    actions.replaceChildren(button);
+    actions.replaceChildren(button, consentButton(p, nothing, same));
   }
 
   async function doAdopt(rev) {

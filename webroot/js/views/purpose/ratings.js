@@ -4,8 +4,8 @@
 
 import { h, keepFocus } from '../../dom.js';
 import { icon } from '../../icons.js';
-import { canEdit } from '../../membership/selectors.js';
-import { MAX_COMMENT, rate } from '../../purpose/commands.js';
+import { canEdit, isFacilitator } from '../../membership/selectors.js';
+import { MAX_COMMENT, rate, ratingsVisibility } from '../../purpose/commands.js';
 import { TESTS, myRating, ratingSummary } from '../../purpose/selectors.js';
 import { timeAgo } from '../../time.js';
 import { commandFailed } from '../toast.js';
@@ -23,6 +23,16 @@ export function mountRatings({ store, connection }) {
   const missing = h('p', { class: 'ratings-missing', 'data-testid': 'ratings-missing' });
   const stale = h('p', { class: 'ratings-stale', 'data-testid': 'ratings-stale', hidden: true });
   const mine = h('p', { class: 'ratings-mine', 'data-testid': 'ratings-mine' });
+  const hiddenNote = h('p', { class: 'pill-note pill-warn', 'data-testid': 'ratings-hidden', hidden: true });
+  const visibility = h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'ratings-visibility',
+    onclick: async () => {
+      const hide = !ratingSummary(store.getState()).ratingsHidden;
+      try {
+        await ratingsVisibility(connection, hide);
+      } catch (err) {
+        commandFailed(hide ? 'hide the ratings' : 'reveal the ratings', err);
+      }
+    } });
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'rating-submit' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { class: 'label-text', text: 'Rate this draft' }));
@@ -36,7 +46,8 @@ export function mountRatings({ store, connection }) {
   const element = h('section', { class: 'ratings', 'aria-labelledby': 'ratings-title', 'data-testid': 'ratings' },
     h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'ratings-title', text: 'Three tests of a powerful purpose' })),
     h('p', { class: 'hint ratings-intro', text: 'Score the current draft from 1 (not yet) to 5 (fully) on each test.' }),
-    h('div', { class: 'ratings-overview', 'aria-live': 'polite' }, summary, stale, missing),
+    h('div', { class: 'ratings-overview', 'aria-live': 'polite' }, summary, hiddenNote, stale, missing),
+    visibility,
     form);
 
   let dirty = false; // the person changed their scores or comments and has not sent them
@@ -131,6 +142,13 @@ export function mountRatings({ store, connection }) {
       ? 'Nobody has rated this draft yet.'
       : `${rated} of ${everyone} ${everyone === 1 ? 'member has' : 'members have'} rated.`;
     if (summary.textContent !== summaryText) summary.textContent = summaryText;
+    hiddenNote.hidden = !s.ratingsHidden && s.hiddenCount === 0;
+    const hiddenText = s.ratingsHidden
+      ? `Ratings are hidden until a facilitator reveals them (so nobody is anchored by earlier scores)${s.hiddenCount ? `: ${s.hiddenCount} hidden so far` : ''}.`
+      : `${s.hiddenCount} hidden ${s.hiddenCount === 1 ? 'rating' : 'ratings'}.`;
+    if (hiddenNote.textContent !== hiddenText) hiddenNote.textContent = hiddenText;
+    visibility.hidden = !isFacilitator(state);
+    visibility.textContent = s.ratingsHidden ? 'Reveal the ratings' : 'Hide ratings until revealed';
     stale.hidden = s.staleCount === 0;
     const staleText = s.staleCount === 1 ? '1 rating is for an older draft.' : `${s.staleCount} ratings are for an older draft.`;
     if (stale.textContent !== staleText) {
@@ -192,7 +210,7 @@ export function mountRatings({ store, connection }) {
   store.subscribe((state, prev) => {
     const a = state.room?.purpose;
     const b = prev.room?.purpose;
-    if (a?.ratings !== b?.ratings || a?.churn !== b?.churn || Boolean(a?.text?.trim()) !== Boolean(b?.text?.trim())
+    if (a?.ratings !== b?.ratings || a?.ratingsHidden !== b?.ratingsHidden || a?.churn !== b?.churn || Boolean(a?.text?.trim()) !== Boolean(b?.text?.trim())
       || state.room?.members !== prev.room?.members || state.me !== prev.me) {
       keepFocus(element, () => render(state, prev));
     }

@@ -33,6 +33,10 @@ public sealed interface PurposeCommand extends RoomCommand {
     record RemoveTarget(String targetId) implements PurposeCommand {
     }
 
+    /** Facilitator hides everyone's ratings from everyone (themselves included) until they reveal them, or reveals them. */
+    record RatingsVisibility(Boolean hidden) implements PurposeCommand {
+    }
+
     /** Facilitator adopts the draft as it is at revision {@code rev}, which must be the current one. */
     record Adopt(Integer rev) implements PurposeCommand {
     }

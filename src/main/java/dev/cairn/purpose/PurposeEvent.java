@@ -15,8 +15,21 @@ public sealed interface PurposeEvent extends RoomEvent {
     record LockChanged(boolean locked) implements PurposeEvent {
     }
 
+    /**
+     * A member's rating; {@code hidden} when given while ratings are hidden: then every other
+     * viewer's copy has scores 0 and no comments until the facilitator reveals them.
+     */
     record Rated(int rev, long churn, int textLength, int inspiring, int valuable, int measurable,
-                 Map<String, String> comments) implements PurposeEvent {
+                 Map<String, String> comments, Boolean hidden) implements PurposeEvent {
+
+        /** Events archived before ratings could be hidden have no {@code hidden}: they were visible. */
+        public Rated {
+            hidden = Boolean.TRUE.equals(hidden);
+        }
+    }
+
+    /** Ratings are hidden from now on, or revealed: {@code revealed} holds every hidden rating in full. */
+    record RatingsVisibilityChanged(boolean hidden, List<Rating> revealed) implements PurposeEvent {
     }
 
     record TargetAdded(Target target) implements PurposeEvent {
@@ -31,6 +44,7 @@ public sealed interface PurposeEvent extends RoomEvent {
     record TargetRemoved(String id) implements PurposeEvent {
     }
 
-    record Adopted(int rev, String text) implements PurposeEvent {
+    /** Revision {@code rev} with exactly {@code text} is the adopted purpose, by decision {@code decisionId} of the log. */
+    record Adopted(int rev, String text, String decisionId) implements PurposeEvent {
     }
 }

@@ -11,6 +11,7 @@ import dev.cairn.room.RoomRules;
 import dev.cairn.room.RoomState;
 import dev.cairn.room.Sequenced;
 import dev.cairn.room.Signal;
+import dev.cairn.room.Viewer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class PurposeModule implements Module<PurposeState> {
         commands.put("purpose.target_move", PurposeCommand.MoveTarget.class);
         commands.put("purpose.target_remove", PurposeCommand.RemoveTarget.class);
         commands.put("purpose.adopt", PurposeCommand.Adopt.class);
+        commands.put("purpose.ratings_visibility", PurposeCommand.RatingsVisibility.class);
         return commands;
     }
 
@@ -76,6 +78,7 @@ public final class PurposeModule implements Module<PurposeState> {
         events.put("purpose.target_moved", PurposeEvent.TargetMoved.class);
         events.put("purpose.target_removed", PurposeEvent.TargetRemoved.class);
         events.put("purpose.adopted", PurposeEvent.Adopted.class);
+        events.put("purpose.ratings_visibility_changed", PurposeEvent.RatingsVisibilityChanged.class);
         return events;
     }
 
@@ -98,6 +101,28 @@ public final class PurposeModule implements Module<PurposeState> {
     @Override
     public Map<String, String> listRoutes() {
         return Map.of("history", REVISIONS);
+    }
+
+    // ---- views per viewer: hidden ratings ----------------------------------------------------------
+
+    @Override
+    public boolean hasPrivateParts() {
+        return true;
+    }
+
+    @Override
+    public PurposeState view(PurposeState part, Viewer viewer) {
+        return part.viewFor(viewer.memberId());
+    }
+
+    /** A rating given while ratings are hidden reaches everyone but its author with no scores and no comments. */
+    @Override
+    public Sequenced view(Sequenced event, Viewer viewer) {
+        if (event.event() instanceof PurposeEvent.Rated e && e.hidden() && !event.by().equals(viewer.memberId())) {
+            return new Sequenced(event.seq(), event.at(), event.by(),
+                new PurposeEvent.Rated(e.rev(), e.churn(), e.textLength(), 0, 0, 0, Map.of(), true));
+        }
+        return event;
     }
 
     @Override

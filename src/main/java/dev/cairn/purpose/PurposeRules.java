@@ -1,11 +1,14 @@
 package dev.cairn.purpose;
 
+import dev.cairn.decision.DecisionEvent;
+import dev.cairn.decision.DecisionRules;
 import dev.cairn.purpose.PurposeCommand.AddTarget;
 import dev.cairn.purpose.PurposeCommand.Adopt;
 import dev.cairn.purpose.PurposeCommand.Edit;
 import dev.cairn.purpose.PurposeCommand.Lock;
 import dev.cairn.purpose.PurposeCommand.MoveTarget;
 import dev.cairn.purpose.PurposeCommand.Rate;
+import dev.cairn.purpose.PurposeCommand.RatingsVisibility;
 import dev.cairn.purpose.PurposeCommand.RemoveTarget;
 import dev.cairn.purpose.PurposeCommand.UpdateTarget;
 import dev.cairn.purpose.text.InvalidOpException;
@@ -27,7 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rules of the purpose: co-editing with operational transformation, ratings, targets, adoption. */
+/**
+ * Rules of the purpose: co-editing with operational transformation, ratings (hidden until the
+ * facilitator reveals them, when so set), targets, adoption (a facilitator's direct adoption
+ * enters the decision log as a facilitator decision).
+ */
 public final class PurposeRules {
     public static final int MAX_TEXT = 20_000;
     public static final int MAX_INSERT = 5_000;
@@ -47,6 +54,14 @@ public final class PurposeRules {
             return c.locked() == purpose.locked() ? List.of() : List.of(new PurposeEvent.LockChanged(c.locked()));
         }
         if (command instanceof Rate c) return rate(purpose, actor, c);
+        if (command instanceof RatingsVisibility c) {
+            RoomRules.requireFacilitator(actor, "hide or reveal the ratings");
+            if (c.hidden() == null) throw Rejection.invalid("hidden is required");
+            if (c.hidden().equals(purpose.ratingsHidden())) return List.of();
+            List<Rating> revealed = new ArrayList<>();
+            if (!c.hidden()) for (Rating r : purpose.ratings().values()) if (r.hidden()) revealed.add(r.revealed());
+            return List.of(new PurposeEvent.RatingsVisibilityChanged(c.hidden(), revealed));
+        }
         if (command instanceof AddTarget c) {
             RoomRules.requireEditor(actor, "add targets");
             if (purpose.targets().size() >= MAX_TARGETS) {
@@ -80,7 +95,8 @@ public final class PurposeRules {
             throw Rejection.conflict("the draft changed since revision " + c.rev() + "; review revision " + purpose.rev());
         }
         if (purpose.text().isBlank()) throw Rejection.invalid("an empty draft cannot be adopted");
-        return List.of(new PurposeEvent.Adopted(purpose.rev(), purpose.text()));
+        return List.of(new PurposeEvent.Adopted(purpose.rev(), purpose.text(), DecisionRules.facilitatorDecisionId(room)),
+            new DecisionEvent.Recorded(DecisionRules.facilitatorAdoption(room, actor, purpose.rev(), purpose.text(), ctx.now())));
     }
 
     /**
@@ -133,7 +149,7 @@ public final class PurposeRules {
             }
         }
         return List.of(new PurposeEvent.Rated(purpose.rev(), purpose.churn(), purpose.text().length(),
-            c.inspiring(), c.valuable(), c.measurable(), comments));
+            c.inspiring(), c.valuable(), c.measurable(), comments, purpose.ratingsHidden()));
     }
 
     private static void score(String test, int value) {
@@ -177,8 +193,9 @@ public final class PurposeRules {
         if (event instanceof PurposeEvent.LockChanged e) return purpose.withLocked(e.locked());
         if (event instanceof PurposeEvent.Rated e) {
             return purpose.withRating(new Rating(by, e.rev(), e.churn(), e.textLength(), e.inspiring(), e.valuable(),
-                e.measurable(), e.comments(), at));
+                e.measurable(), e.comments(), at, e.hidden()));
         }
+        if (event instanceof PurposeEvent.RatingsVisibilityChanged e) return purpose.withRatingsHidden(e.hidden(), e.revealed());
         List<Target> targets = new ArrayList<>(purpose.targets());
         if (event instanceof PurposeEvent.TargetAdded e) {
             targets.add(e.target());
@@ -191,7 +208,7 @@ public final class PurposeRules {
             targets.remove(purpose.targetIndex(e.id()));
         } else {
             PurposeEvent.Adopted e = (PurposeEvent.Adopted) event;
-            return purpose.withAdopted(new Adoption(e.rev(), e.text(), at, by));
+            return purpose.withAdopted(new Adoption(e.rev(), e.text(), at, by, e.decisionId()));
         }
         return purpose.withTargets(targets);
     }

@@ -6,18 +6,19 @@ import java.util.Map;
 
 /**
  * The purpose of a room: the working draft ({@code text} at revision {@code rev}), whether the
- * facilitator locked editing, the ratings, the measurable targets, and the adopted revision.
+ * facilitator locked editing, the ratings (and whether new ones are hidden until revealed), the measurable targets, and the adopted revision.
  * {@code churn} counts every character inserted or deleted so far.
  */
 public record PurposeState(String text, int rev, long churn, boolean locked, Map<String, Rating> ratings,
-                           List<Target> targets, Adoption adopted) {
+                           List<Target> targets, Adoption adopted, Boolean ratingsHidden) {
 
     public PurposeState {
+        ratingsHidden = Boolean.TRUE.equals(ratingsHidden); // absent from snapshots written before the setting
         ratings = Map.copyOf(ratings);
         targets = List.copyOf(targets);
     }
 
-    private static final PurposeState EMPTY = new PurposeState("", 0, 0, false, Map.of(), List.of(), null);
+    private static final PurposeState EMPTY = new PurposeState("", 0, 0, false, Map.of(), List.of(), null, false);
 
     /** The purpose of a room that has had no purpose event (one shared instance: records are immutable). */
     public static PurposeState empty() {
@@ -25,25 +26,41 @@ public record PurposeState(String text, int rev, long churn, boolean locked, Map
     }
 
     PurposeState withDraft(String newText, long addedChurn) {
-        return new PurposeState(newText, rev + 1, churn + addedChurn, locked, ratings, targets, adopted);
+        return new PurposeState(newText, rev + 1, churn + addedChurn, locked, ratings, targets, adopted, ratingsHidden);
     }
 
     PurposeState withLocked(boolean value) {
-        return new PurposeState(text, rev, churn, value, ratings, targets, adopted);
+        return new PurposeState(text, rev, churn, value, ratings, targets, adopted, ratingsHidden);
     }
 
     PurposeState withRating(Rating rating) {
         Map<String, Rating> next = new LinkedHashMap<>(ratings);
         next.put(rating.memberId(), rating);
-        return new PurposeState(text, rev, churn, locked, next, targets, adopted);
+        return new PurposeState(text, rev, churn, locked, next, targets, adopted, ratingsHidden);
+    }
+
+    PurposeState withRatingsHidden(boolean hidden, List<Rating> revealed) {
+        Map<String, Rating> next = new LinkedHashMap<>(ratings);
+        for (Rating r : revealed) next.put(r.memberId(), r.revealed());
+        return new PurposeState(text, rev, churn, locked, next, targets, adopted, hidden);
+    }
+
+    /** The purpose as another member sees it: hidden ratings but the viewer's own are sealed. */
+    PurposeState viewFor(String memberId) {
+        boolean any = false;
+        for (Rating r : ratings.values()) any |= r.hidden() && !r.memberId().equals(memberId);
+        if (!any) return this;
+        Map<String, Rating> next = new LinkedHashMap<>();
+        for (Rating r : ratings.values()) next.put(r.memberId(), r.hidden() && !r.memberId().equals(memberId) ? r.sealed() : r);
+        return new PurposeState(text, rev, churn, locked, next, targets, adopted, ratingsHidden);
     }
 
     PurposeState withTargets(List<Target> next) {
-        return new PurposeState(text, rev, churn, locked, ratings, next, adopted);
+        return new PurposeState(text, rev, churn, locked, ratings, next, adopted, ratingsHidden);
     }
 
     PurposeState withAdopted(Adoption adoption) {
-        return new PurposeState(text, rev, churn, locked, ratings, targets, adoption);
+        return new PurposeState(text, rev, churn, locked, ratings, targets, adoption, ratingsHidden);
     }
 
     int targetIndex(String id) {
