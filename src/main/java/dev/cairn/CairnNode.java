@@ -4,6 +4,11 @@ import dev.cairn.auth.Ids;
 import dev.cairn.config.Settings;
 import dev.cairn.store.EmbeddedRedis;
 import dev.cairn.transport.AddressLimits;
+import dev.cairn.transport.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import dev.cairn.transport.RoomAffinity;
 import dev.cairn.transport.RoomServer;
 import io.vertx.core.DeploymentOptions;
@@ -64,7 +69,12 @@ public final class CairnNode {
             LOG.info("redis: using " + redacted(url));
         }
         int loops = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        // One registry per node (tests run several in one JVM): Vert.x's own meters and Cairn's, on /metrics.
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+            .with(new VertxOptions().setEventLoopPoolSize(loops).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
         List<Throwable> unhandled = new CopyOnWriteArrayList<>();
         vertx.exceptionHandler(err -> {
             unhandled.add(err);
@@ -81,7 +91,8 @@ public final class CairnNode {
                 settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
             RoomAffinity affinity = new RoomAffinity(loops);
             AddressLimits addressLimits = new AddressLimits(settings.http().trustedProxies());
-            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity, addressLimits),
+            Metrics metrics = new Metrics(registry, affinity::connectionCount);
+            vertx.deployVerticle(() -> new RoomServer(bound, secret, redisOptions, clock, affinity, addressLimits, registry, metrics),
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops"

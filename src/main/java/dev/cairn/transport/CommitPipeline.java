@@ -123,10 +123,13 @@ final class CommitPipeline {
         Commit commit = new Commit(room.id, room.replica().seq(), d.frames, d.archivedForms, d.projections,
             List.copyOf(d.applied.values()), snapshot, room.scheduler().dueChange(room.replica().state(), d.after),
             d.erased);
+        long sent = System.nanoTime();
         room.here(node.store().commit(commit)).onComplete(done -> {
             if (done.failed()) {
+                node.metrics().redisFailed();
                 failed(batch, attempt, failures, done.cause());
             } else if (done.result() instanceof CommitResult.Committed) {
+                node.metrics().committed(d.events.size(), System.nanoTime() - sent);
                 if (snapshot != null) snapshotSeq = d.after.seq();
                 room.committed(d.events, d.frames);
                 room.delivery().afterDelivery(() -> complete(d));
@@ -135,6 +138,7 @@ final class CommitPipeline {
                 acknowledgeApplied(batch, dup);
                 attempt(batch, attempt + 1, failures, holdsTurn);
             } else {
+                node.metrics().conflict();
                 lostRace(batch, attempt, failures, commit.expectedSeq(), (CommitResult.Conflict) done.result());
             }
         });

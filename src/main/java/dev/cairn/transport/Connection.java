@@ -376,6 +376,7 @@ final class Connection {
     // ---- outbound --------------------------------------------------------------------------
 
     void sendError(String clientId, String code, String message) {
+        node.metrics().refused();
         send(Frames.error(clientId, code, message));
     }
 

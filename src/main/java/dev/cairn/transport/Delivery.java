@@ -36,9 +36,12 @@ final class Delivery {
     private RoomState state;
     private boolean scheduled;
 
-    Delivery(Loop loop, Set<Connection> connections) {
+    private final Node node;
+
+    Delivery(Loop loop, Set<Connection> connections, Node node) {
         this.loop = loop;
         this.connections = connections;
+        this.node = node;
     }
 
     /** Queues committed events (contiguous, in order) for this turn's frames. */
@@ -76,6 +79,7 @@ final class Delivery {
 
     private void flush() {
         scheduled = false;
+        if (!events.isEmpty()) node.metrics().delivered(node.now() - events.get(events.size() - 1).event().at());
         List<Entry> batch = List.copyOf(events);
         List<Relayed> relayed = List.copyOf(signals);
         events.clear();

@@ -56,7 +56,7 @@ final class LiveRoom {
         this.node = node;
         this.window = node.settings().limits().eventLogSize();
         this.replica = new Replica(id, window);
-        this.delivery = new Delivery(node.loop(), connections);
+        this.delivery = new Delivery(node.loop(), connections, node);
         this.pipeline = new CommitPipeline(this, node);
         this.presence = new RoomPresence(this, node, connections);
         this.scheduler = new Scheduler(this, node);

@@ -48,7 +48,10 @@ final class LiveRooms implements RoomBus.Listener {
         Future<LiveRoom> load = fresh.load().onComplete(done -> {
             loading.remove(roomId);
             arriving.remove(roomId);
-            if (done.succeeded()) rooms.put(roomId, fresh);
+            if (done.succeeded()) {
+                rooms.put(roomId, fresh);
+                node.metrics().roomLoaded();
+            }
             else node.bus().unsubscribe(roomId);
         });
         loading.put(roomId, load);
@@ -114,6 +117,7 @@ final class LiveRooms implements RoomBus.Listener {
         for (LiveRoom room : new ArrayList<>(rooms.values())) {
             if (room.idle() && now - room.idleSince > EVICT_AFTER_MS) {
                 rooms.remove(room.id);
+                node.metrics().roomEvicted();
                 room.evicted();
                 node.bus().unsubscribe(room.id);
             } else if (room.connectionCount() > 0) {

@@ -15,7 +15,7 @@ import java.time.Clock;
  * {@code nodeId} names the loop: in the welcome frame, and as its writer in the commit turn.
  */
 record Node(String nodeId, Vertx vertx, Loop loop, Settings settings, Clock clock, TokenSigner signer, RoomRules rules,
-            RoomStore store, RoomBus bus, PresenceTracker presence, StorageHealth health) {
+            RoomStore store, RoomBus bus, PresenceTracker presence, StorageHealth health, Metrics metrics) {
 
     long now() {
         return clock.millis();

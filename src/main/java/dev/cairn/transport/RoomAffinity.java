@@ -51,7 +51,7 @@ public final class RoomAffinity {
     }
 
     /** Open sockets on every loop of the node. */
-    int connectionCount() {
+    public int connectionCount() {
         int total = 0;
         for (LiveRooms rooms : loops) if (rooms != null) total += rooms.connectionCount();
         return total;

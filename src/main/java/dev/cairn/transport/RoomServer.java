@@ -41,6 +41,8 @@ public final class RoomServer extends VerticleBase {
     private final Clock clock;
     private final RoomAffinity affinity;
     private final AddressLimits addressLimits;
+    private final Metrics metrics;
+    private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry;
     private Redis redis;
     private HttpServer server;
     private LiveRooms rooms;
@@ -48,8 +50,11 @@ public final class RoomServer extends VerticleBase {
     private long connectionCounter;
 
     public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity,
-                      AddressLimits addressLimits) {
+                      AddressLimits addressLimits, io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry,
+                      Metrics metrics) {
         this.addressLimits = addressLimits;
+        this.registry = registry;
+        this.metrics = metrics;
         this.affinity = affinity;
         this.settings = settings;
         this.secret = secret;
@@ -69,7 +74,7 @@ public final class RoomServer extends VerticleBase {
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
             new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
             new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()),
-            new StorageHealth(vertx, api, limits.redisTimeoutMillis()));
+            new StorageHealth(vertx, api, limits.redisTimeoutMillis()), metrics);
         rooms.bind(node);
 
         Router router = Router.router(vertx);
@@ -84,6 +89,7 @@ public final class RoomServer extends VerticleBase {
         });
         new HttpApi(node, affinity, addressLimits, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
             .map(r -> true).otherwise(false)).mount(router);
+        router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create(registry));
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
         // Pages and scripts are revalidated on every load, so a board never runs code older than its server.
         router.route().handler(ctx -> {
@@ -117,7 +123,10 @@ public final class RoomServer extends VerticleBase {
             });
         vertx.setPeriodic(limits.pingIntervalSeconds() * 1000L, id -> rooms.heartbeat());
         vertx.setPeriodic(Math.max(1000, limits.presenceTtlSeconds() * 1000L / 3), id -> rooms.tend());
-        node.health().start(loop, rooms::storageChanged);
+        node.health().start(loop, up -> {
+            metrics.storage(up);
+            rooms.storageChanged(up);
+        });
         affinity.register(rooms);
         if (affinity.first(rooms)) {
             vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));

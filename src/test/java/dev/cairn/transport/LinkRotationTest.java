@@ -5,7 +5,7 @@ import dev.cairn.CairnNode;
 import dev.cairn.protocol.Wire;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
-import dev.cairn.support.TestNodes;
+import dev.cairn.support.NodePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,22 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinkRotationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static NodePair nodes;
     private static CairnNode east;
     private static CairnNode west;
 
     @BeforeAll
     static void start() {
-        east = TestNodes.start();
-        west = TestNodes.start();
+        nodes = NodePair.start();
+        east = nodes.east();
+        west = nodes.west();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            TestNodes.stopQuietly(east);
-        } finally {
-            TestNodes.stopQuietly(west);
-        }
+        nodes.close();
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.cairn.CairnNode;
 import dev.cairn.room.Role;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
-import dev.cairn.support.TestNodes;
+import dev.cairn.support.NodePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,22 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * took is free again. And a facilitator link joins a room that ordinary links have filled.
  */
 class MemberRemovalTest {
+    private static NodePair nodes;
     private static CairnNode east;
     private static CairnNode west;
 
     @BeforeAll
     static void start() {
-        east = TestNodes.start(Map.of("CAIRN_LIMITS_MAX_MEMBERS", "3"));
-        west = TestNodes.start(Map.of("CAIRN_LIMITS_MAX_MEMBERS", "3"));
+        nodes = NodePair.start(Map.of("CAIRN_LIMITS_MAX_MEMBERS", "3"));
+        east = nodes.east();
+        west = nodes.west();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            TestNodes.stopQuietly(east);
-        } finally {
-            TestNodes.stopQuietly(west);
-        }
+        nodes.close();
     }
 
     @Test
