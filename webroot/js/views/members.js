@@ -2,11 +2,12 @@
 // yourself here; facilitators change other members' roles here. Rows are kept by member id and
 // only rebuilt when what they show changed, so focus and open editors survive live updates.
 // Demoting a facilitator asks first (a single arrow key in the role menu would otherwise do it),
-// and the board says so when someone's role changes ("Ana made you a facilitator").
+// and the board says so when someone's role changes ("Ana made you a facilitator"). Facilitators
+// remove a member from the room here too, after a question; their boards close at once.
 
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
-import { MAX_NAME, changeRole, renameMember } from '../membership/commands.js';
+import { MAX_NAME, changeRole, removeMember, renameMember } from '../membership/commands.js';
 import { facilitatorCount, isFacilitator, membersInOrder, onlineCount } from '../membership/selectors.js';
 import { ROLES, roleBadge, roleLabel } from './role-badge.js';
 import { commandFailed, toast } from './toast.js';
@@ -18,6 +19,9 @@ function initials(name) {
   const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
   return letters.join('').toUpperCase() || '?';
 }
+
+/** The confirmation a row shows while a facilitator decides whether to remove that member. */
+const REMOVE = 'remove';
 
 function article(role) {
   return /^[aeiou]/i.test(roleLabel(role)) ? 'an' : 'a';
@@ -56,15 +60,69 @@ export function mountMembers({ store, connection, list, count }) {
     const presence = h('span', { class: 'presence-text', 'data-testid': 'member-presence', text: online ? 'Online' : 'Offline' });
     const meta = h('div', { class: 'member-meta' }, roleControl, h('span', { 'aria-hidden': 'true', text: '·' }), presence);
 
+    const removable = facilitator && !mine;
     const actions = h('div', { class: 'member-actions' },
       mine ? h('button', {
         type: 'button', class: 'btn btn-quiet btn-icon', 'data-testid': 'rename-self',
         'aria-label': 'Change your name', title: 'Change your name', onclick: () => startRename(member),
-      }, icon('pencil', 'icon-s')) : null);
+      }, icon('pencil', 'icon-s')) : null,
+      removable ? h('button', {
+        type: 'button', class: 'btn btn-quiet btn-icon', 'data-testid': 'remove-member',
+        'aria-label': `Remove ${member.name} from the room`, title: `Remove ${member.name} from the room`,
+        onclick: () => askToRemove(member),
+      }, icon('x', 'icon-s')) : null);
 
     li.replaceChildren(avatar, h('div', { class: 'member-main' }, nameRow, meta), actions);
-    if (row.confirm && canChange && member.role === 'facilitator') li.append(demoteConfirm(member, row.confirm, mine));
+    if (row.confirm === REMOVE && removable) li.append(removeConfirm(member));
+    else if (row.confirm && row.confirm !== REMOVE && canChange && member.role === 'facilitator') li.append(demoteConfirm(member, row.confirm, mine));
     else row.confirm = null;
+  }
+
+  function askToRemove(member) {
+    const row = rows.get(member.id);
+    if (!row) return;
+    row.confirm = REMOVE;
+    row.signature = null;
+    render(store.getState());
+  }
+
+  /** "Remove Ben from the room?" with the two answers; Escape keeps them. */
+  function removeConfirm(member) {
+    const keep = () => {
+      const row = rows.get(member.id);
+      if (!row) return;
+      row.confirm = null;
+      row.signature = null;
+      render(store.getState());
+      row.li.querySelector('[data-testid="remove-member"]')?.focus();
+    };
+    const yes = h('button', {
+      type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'remove-confirm',
+      onclick: async () => {
+        yes.disabled = true;
+        try {
+          await removeMember(connection, member.id);
+        } catch (err) {
+          commandFailed(`remove ${member.name}`, err);
+          keep();
+        }
+      },
+    }, `Yes, remove ${member.name}`);
+    const no = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'remove-cancel', onclick: keep },
+      'Keep them');
+    const box = h('div', { class: 'member-confirm', role: 'group', 'aria-label': `Confirm removing ${member.name}`,
+      'data-testid': 'remove-confirmation' },
+      h('p', { class: 'hint', text: `Remove ${member.name} from the room? Their boards close at once and their link stops `
+        + 'working. To keep them out, also make a new room link (Invite).' }),
+      h('div', { class: 'member-edit-actions' }, yes, no));
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        keep();
+      }
+    });
+    queueMicrotask(() => { if (yes.isConnected) no.focus(); });
+    return box;
   }
 
   /** "Make Ben a participant?" with the two answers; Escape keeps the role. */
@@ -257,6 +315,11 @@ export function mountMembers({ store, connection, list, count }) {
   store.onApplied((steps, state) => {
     for (const step of steps) {
       const frame = step.frame;
+      if (step.type === 'event' && frame.event?.type === 'member.removed' && frame.event.memberId !== state.me) {
+        const by = frame.by === state.me ? 'You' : state.room?.members[frame.by]?.name ?? 'A facilitator';
+        toast(`${by} removed ${state.room?.members[frame.event.memberId]?.name ?? 'a member'} from the room.`, { timeout: 8000 });
+        continue;
+      }
       if (step.type !== 'event' || frame.event?.type !== 'member.role_changed' || frame.by === state.me) continue;
       const by = state.room?.members[frame.by]?.name ?? 'A facilitator';
       const whom = frame.event.memberId === state.me ? 'you' : state.room?.members[frame.event.memberId]?.name ?? 'someone';

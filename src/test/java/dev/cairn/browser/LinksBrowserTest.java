@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A facilitator makes a new room link from the Invite dialog: the old link shows "no longer
- * valid" to someone who opens it, the new one lets them in.
+ * Who may come in: a facilitator makes a new room link from the Invite dialog (the old link shows
+ * "no longer valid" to someone who opens it, the new one lets them in), and removes a member from
+ * the member list (their board closes and says so; the others no longer list them).
  */
 class LinksBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -69,5 +70,31 @@ class LinksBrowserTest {
         BoardPage ben = new BoardPage(browsers.desktop());
         ben.join(after, "Ben");
         ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
+    }
+
+    @Test
+    void aFacilitatorRemovesAMemberWhoseBoardClosesAndSaysSo() {
+        BoardPage ana = new BoardPage(browsers.desktop());
+        BoardPage.CreatedRoom room = ana.createRoom(node.url(), "Removal", "Ana");
+        ana.openBoard();
+        BoardPage ben = new BoardPage(browsers.desktop());
+        ben.join(room.roomLink(), "Ben");
+        ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
+
+        WebDriver driver = ana.driver();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        org.openqa.selenium.WebElement row = driver.findElements(BoardPage.testId("member")).stream()
+            .filter(li -> li.findElement(BoardPage.testId("member-name")).getText().equals("Ben")).findFirst().orElseThrow();
+        row.findElement(BoardPage.testId("remove-member")).click();
+        wait.until(d -> !d.findElements(BoardPage.testId("remove-confirmation")).isEmpty());
+        ana.screenshot(SCREENSHOTS.resolve("members-remove-confirm.png"));
+        driver.findElement(BoardPage.testId("remove-confirm")).click();
+
+        wait.until(d -> ana.online("Ben").isEmpty());
+        new WebDriverWait(ben.driver(), Duration.ofSeconds(30)).until(d -> {
+            String banner = d.findElement(org.openqa.selenium.By.id("connection-banner")).getText();
+            return banner.contains("no longer exists");
+        });
+        assertTrue(ben.driver().findElements(BoardPage.testId("rejoin")).size() == 1, "Ben is offered to join again");
     }
 }
