@@ -91,6 +91,11 @@ public final class DecisionModule implements Module<DecisionState> {
     }
 
     @Override
+    public List<RoomEvent> alongside(RoomState room, Member actor, Context ctx, RoomEvent event) {
+        return DecisionRules.alongside(room, actor, ctx.now(), event);
+    }
+
+    @Override
     public DecisionState apply(DecisionState part, Sequenced event, RoomState room) {
         return DecisionRules.apply(part, event);
     }

@@ -24,6 +24,7 @@ import dev.cairn.purpose.PurposeModule;
 import dev.cairn.purpose.PurposeState;
 import dev.cairn.room.Context;
 import dev.cairn.room.Member;
+import dev.cairn.room.MembershipEvent.MemberRemoved;
 import dev.cairn.room.MembershipEvent.RoleChanged;
 import dev.cairn.room.Names;
 import dev.cairn.room.Rejection;
@@ -145,6 +146,47 @@ public final class DecisionRules {
         events.add(new RoleChanged(actor.id(), Role.FACILITATOR.wire()));
         events.add(new RoleChanged(from.id(), Role.PARTICIPANT.wire()));
         return events;
+    }
+
+    /**
+     * The log entry of a facilitator's direct change of who facilitates: a role change to or from
+     * facilitator, or the removal of a facilitator, made with the member list rather than by a
+     * proposal. It follows that command's one event, and moves the mandates like a decision would,
+     * so the log holds every change of mandate and the board says by whom it was made.
+     */
+    static List<RoomEvent> alongside(RoomState room, Member actor, long now, RoomEvent event) {
+        String memberId;
+        boolean grants;
+        if (event instanceof RoleChanged e) {
+            Member target = room.member(e.memberId());
+            boolean was = target != null && target.role() == Role.FACILITATOR;
+            boolean will = Role.FACILITATOR.wire().equals(e.role());
+            if (target == null || was == will) return List.of();
+            memberId = e.memberId();
+            grants = will;
+        } else if (event instanceof MemberRemoved e) {
+            Member target = room.member(e.memberId());
+            if (target == null || target.role() != Role.FACILITATOR) return List.of();
+            memberId = e.memberId();
+            grants = false;
+        } else {
+            return List.of();
+        }
+        Member target = room.member(memberId);
+        String question;
+        if (actor.id().equals(memberId)) {
+            question = actor.name() + (grants ? " took up" : " stepped down from") + " the facilitator's role";
+        } else if (event instanceof MemberRemoved) {
+            question = actor.name() + " removed " + target.name() + ", a facilitator, from the room";
+        } else {
+            question = actor.name() + (grants ? " made " + target.name() + " a facilitator"
+                : " took the facilitator's role from " + target.name());
+        }
+        MandateChange change = new MandateChange(memberId, grants ? MandateAction.GRANT : MandateAction.WITHDRAW, null);
+        Decision d = new Decision(decisionId(room, 1), null, 0, Decision.FACILITATOR, question, "", null, List.of(), null,
+            Tallies.CARRIED, List.of(), null, 0, 0, 0, List.of(), present(room), meetingRuns(room), facilitators(room),
+            null, null, change, Map.of(), actor.id(), now, now, actor.id(), Decision.FACILITATOR);
+        return List.of(new Recorded(d));
     }
 
     /** The id the log entry of a facilitator's direct adoption gets (it follows the adoption event). */

@@ -35,6 +35,15 @@ public interface Module<S> {
      */
     List<RoomEvent> decide(RoomState room, Member actor, Context ctx, RoomCommand command);
 
+    /**
+     * Events this module adds when another module's command leads to {@code event} (a facilitator's
+     * direct role change enters the decision log). {@code room} is the room before the command;
+     * the events follow {@code event} in the same commit. Empty by default.
+     */
+    default List<RoomEvent> alongside(RoomState room, Member actor, Context ctx, RoomEvent event) {
+        return List.of();
+    }
+
     /** The part after one of this module's events. */
     S apply(S part, Sequenced event, RoomState room);
 

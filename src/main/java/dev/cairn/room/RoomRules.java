@@ -54,7 +54,18 @@ public final class RoomRules {
 
     private static <S> List<RoomEvent> decide(Module<S> module, RoomState room, Member actor, Context ctx,
                                               RoomCommand command) {
-        return module.decide(room, actor, ctx, command);
+        List<RoomEvent> events = module.decide(room, actor, ctx, command);
+        List<RoomEvent> all = null;
+        for (RoomEvent event : events) {
+            for (Module<?> other : Modules.ALL) {
+                if (other == module) continue;
+                List<RoomEvent> added = other.alongside(room, actor, ctx, event);
+                if (added.isEmpty()) continue;
+                if (all == null) all = new ArrayList<>(events);
+                all.addAll(all.indexOf(event) + 1, added);
+            }
+        }
+        return all == null ? events : all;
     }
 
     /** The events of a deadline that fired: only if the module still finds it due. */

@@ -301,4 +301,28 @@ class DecisionRulesTest {
         assertEquals(last().id(), part().mandates().get("ben").decisionId());
         assertEquals(Map.of(), part().offers());
     }
+
+    @Test
+    void aFacilitatorsDirectChangeOfWhoFacilitatesEntersTheLogAndMovesTheMandate() {
+        run("ana", new dev.cairn.room.MembershipCommand.ChangeRole("ben", "facilitator"));
+        Decision made = part().log().get(part().log().size() - 1);
+        assertEquals(Decision.FACILITATOR, made.kind());
+        assertEquals("Ana made Ben a facilitator", made.question());
+        assertEquals(Role.FACILITATOR, room.member("ben").role());
+        assertEquals(made.id(), part().mandates().get("ben").decisionId(), "the board says by which decision Ben facilitates");
+        assertEquals(made.id(), "d" + room.seq(), "the entry follows the role change in the same commit");
+
+        run("ana", new dev.cairn.room.MembershipCommand.ChangeRole("ben", "participant"));
+        assertEquals("Ana took the facilitator's role from Ben", part().log().get(part().log().size() - 1).question());
+        assertEquals(null, part().mandates().get("ben"));
+
+        int logged = part().log().size();
+        run("ana", new dev.cairn.room.MembershipCommand.ChangeRole("cat", "observer"));
+        assertEquals(logged, part().log().size(), "a change that does not touch facilitation is no decision");
+
+        run("ana", new dev.cairn.room.MembershipCommand.ChangeRole("ben", "facilitator"));
+        run("ana", new dev.cairn.room.MembershipCommand.RemoveMember("ben"));
+        assertEquals("Ana removed Ben, a facilitator, from the room", part().log().get(part().log().size() - 1).question());
+        assertEquals(null, part().mandates().get("ben"));
+    }
 }

@@ -72,7 +72,8 @@ class RoomRulesTest {
         Rejection last = assertThrows(Rejection.class, () -> rules.decide(room, ctx("ana"), new ChangeRole("ana", "participant")));
         assertEquals("conflict", last.code());
         RoomState promoted = applyAll(room, "ana", rules.decide(room, ctx("ana"), new ChangeRole("ben", "facilitator")));
-        assertEquals(List.of(new RoleChanged("ana", "observer")), rules.decide(promoted, ctx("ana"), new ChangeRole("ana", "observer")));
+        // Other modules may add events of their own after it (the decision log records a change of facilitation).
+        assertEquals(new RoleChanged("ana", "observer"), rules.decide(promoted, ctx("ana"), new ChangeRole("ana", "observer")).get(0));
     }
 
     @Test
