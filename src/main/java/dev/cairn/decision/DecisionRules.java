@@ -155,6 +155,7 @@ public final class DecisionRules {
      * so the log holds every change of mandate and the board says by whom it was made.
      */
     static List<RoomEvent> alongside(RoomState room, Member actor, long now, RoomEvent event) {
+        if (actor == null) return List.of();
         String memberId;
         boolean grants;
         if (event instanceof RoleChanged e) {

@@ -85,6 +85,11 @@ public final class QueueModule implements Module<QueueState> {
     }
 
     @Override
+    public List<RoomEvent> alongside(RoomState room, Member actor, Context ctx, RoomEvent event) {
+        return QueueRules.alongside(room, event, ctx);
+    }
+
+    @Override
     public QueueState apply(QueueState part, Sequenced event, RoomState room) {
         return QueueRules.apply(part, event);
     }

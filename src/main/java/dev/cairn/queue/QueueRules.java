@@ -14,8 +14,10 @@ import dev.cairn.queue.QueueCommand.Pass;
 import dev.cairn.queue.QueueCommand.Raise;
 import dev.cairn.queue.QueueCommand.Remove;
 import dev.cairn.queue.QueueCommand.StartRound;
+import dev.cairn.meeting.MeetingEvent;
 import dev.cairn.room.Context;
 import dev.cairn.room.Member;
+import dev.cairn.room.MembershipEvent;
 import dev.cairn.room.Names;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.Role;
@@ -45,6 +47,28 @@ public final class QueueRules {
     public static final int MAX_TURN_SECONDS = 3600;
 
     private QueueRules() {
+    }
+
+    /**
+     * What the queue does when another module's event changes who may speak: a member removed or
+     * made an observer has their hand taken down (and their turn, if they have the floor, ends);
+     * a meeting that ends ends the turn under way, counted in that meeting.
+     */
+    static List<RoomEvent> alongside(RoomState room, RoomEvent event, Context ctx) {
+        QueueState queue = QueueModule.of(room);
+        List<RoomEvent> events = new ArrayList<>();
+        String gone = null;
+        if (event instanceof MembershipEvent.MemberRemoved e) gone = e.memberId();
+        if (event instanceof MembershipEvent.RoleChanged e && !Role.fromWire(e.role()).canEdit()) gone = e.memberId();
+        if (gone != null) {
+            if (queue.current() != null && gone.equals(queue.current().memberId())) events.add(ended(room, queue, ctx));
+            for (Entry entry : queue.entries()) {
+                if (gone.equals(entry.memberId())) events.add(new QueueEvent.EntryRemoved(entry.entryId()));
+            }
+        } else if (event instanceof MeetingEvent.Ended && queue.current() != null) {
+            events.add(ended(room, queue, ctx));
+        }
+        return events;
     }
 
     public static List<RoomEvent> decide(RoomState room, Member actor, Context ctx, QueueCommand command) {

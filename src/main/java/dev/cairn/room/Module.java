@@ -37,8 +37,10 @@ public interface Module<S> {
 
     /**
      * Events this module adds when another module's command leads to {@code event} (a facilitator's
-     * direct role change enters the decision log). {@code room} is the room before the command;
-     * the events follow {@code event} in the same commit. Empty by default.
+     * direct role change enters the decision log; the queue takes a removed member's hand down).
+     * {@code room} is the room before the command or deadline; {@code actor} is null when the
+     * room's clock caused {@code event}. The events follow {@code event} in the same commit.
+     * Empty by default.
      */
     default List<RoomEvent> alongside(RoomState room, Member actor, Context ctx, RoomEvent event) {
         return List.of();

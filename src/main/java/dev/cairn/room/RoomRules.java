@@ -54,18 +54,24 @@ public final class RoomRules {
 
     private static <S> List<RoomEvent> decide(Module<S> module, RoomState room, Member actor, Context ctx,
                                               RoomCommand command) {
-        List<RoomEvent> events = module.decide(room, actor, ctx, command);
-        List<RoomEvent> all = null;
+        return withAlongside(module, room, actor, ctx, module.decide(room, actor, ctx, command));
+    }
+
+    /** {@code events} of {@code module}, each followed by what the other modules add alongside it. */
+    private static List<RoomEvent> withAlongside(Module<?> module, RoomState room, Member actor, Context ctx,
+                                                 List<RoomEvent> events) {
+        List<RoomEvent> all = new ArrayList<>(events.size());
+        boolean added = false;
         for (RoomEvent event : events) {
+            all.add(event);
             for (Module<?> other : Modules.ALL) {
                 if (other == module) continue;
-                List<RoomEvent> added = other.alongside(room, actor, ctx, event);
-                if (added.isEmpty()) continue;
-                if (all == null) all = new ArrayList<>(events);
-                all.addAll(all.indexOf(event) + 1, added);
+                List<RoomEvent> more = other.alongside(room, actor, ctx, event);
+                all.addAll(more);
+                added |= !more.isEmpty();
             }
         }
-        return all == null ? events : all;
+        return added ? all : events;
     }
 
     /** The events of a deadline that fired: only if the module still finds it due. */
@@ -76,7 +82,8 @@ public final class RoomRules {
     }
 
     private static <S> List<RoomEvent> due(Module<S> module, RoomState room, String deadlineId, long now) {
-        return module.due(room, module.part(room), deadlineId, now);
+        return withAlongside(module, room, null, new Context(SYSTEM, null, History.NONE, now),
+            module.due(room, module.part(room), deadlineId, now));
     }
 
     /**

@@ -460,4 +460,28 @@ class QueueRulesTest {
         assertTrue(queue().progressive());
         assertEquals(List.of(), decide("ana", new Configure(true, 0)));
     }
+
+    @Test
+    void aMemberWhoMayNoLongerSpeakLeavesTheQueueAndAMeetingThatEndsEndsTheTurn() {
+        run("ben", new Raise("new"));
+        run("cy", new Raise("new"));
+        run("ana", new Next(currentTurn()));
+        assertEquals("ben", queue().current().memberId(), "Ben has the floor");
+        // Ben is made an observer from the member list: his turn ends and he is off the queue.
+        List<RoomEvent> events = run("ana", new dev.cairn.room.MembershipCommand.ChangeRole("ben", "observer"));
+        assertTrue(events.stream().anyMatch(e -> e instanceof QueueEvent.TurnEnded), "his turn ended: " + events);
+        assertEquals(null, queue().current());
+        run("dee", new Raise("new"));
+        run("ana", new dev.cairn.room.MembershipCommand.RemoveMember("dee"));
+        assertEquals(List.of("cy"), queue().entries().stream().map(Entry::memberId).toList(), "a removed member's hand is gone");
+
+        run("ana", new dev.cairn.meeting.MeetingCommand.Start(false));
+        run("ana", new Next(currentTurn()));
+        assertEquals("cy", queue().current().memberId());
+        List<RoomEvent> ended = run("ana", new dev.cairn.meeting.MeetingCommand.End());
+        QueueEvent.TurnEnded turn = ended.stream().filter(e -> e instanceof QueueEvent.TurnEnded).map(e -> (QueueEvent.TurnEnded) e)
+            .findFirst().orElseThrow(() -> new AssertionError("the meeting's end ended the turn: " + ended));
+        assertTrue(turn.meetingId() != null, "counted in the meeting that ended");
+        assertEquals(null, queue().current());
+    }
 }
