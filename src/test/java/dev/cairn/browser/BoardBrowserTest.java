@@ -1,13 +1,8 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,24 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generous and nothing here measures speed; presence after a browser quits is allowed a lease
  * length plus a sweep, although a closed socket normally leaves at once.
  */
-class BoardBrowserTest {
+class BoardBrowserTest extends BrowserTest {
     private static final Duration LEAVING = Duration.ofSeconds(40);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
 
     @Test
     void twoPeopleSeeEachOtherOnlineAndTheOtherGoesOfflineWhenTheirBrowserCloses() {

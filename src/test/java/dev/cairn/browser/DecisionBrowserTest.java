@@ -1,9 +1,5 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,7 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,24 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Decisions panel in real headless Chromium: three members vote on a consent proposal, one
  * objects with a reason; every board shows the same outcome, and the decision is in each log.
  */
-class DecisionBrowserTest {
+class DecisionBrowserTest extends BrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
 
     @Test
     void threeMembersVoteOnAConsentProposalOneObjectsAndEveryBoardShowsTheSameOutcomeInTheLog() {

@@ -1,16 +1,12 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,22 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "no longer valid" to someone who opens it, the new one lets them in), and removes a member from
  * the member list (their board closes and says so; the others no longer list them).
  */
-class LinksBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
+class LinksBrowserTest extends BrowserTest {
 
     @Test
     void aNewRoomLinkVoidsTheOldOneForPeopleWhoHaveIt() {
@@ -74,11 +55,9 @@ class LinksBrowserTest {
 
     @Test
     void aFacilitatorRemovesAMemberWhoseBoardClosesAndSaysSo() {
-        BoardPage ana = new BoardPage(browsers.desktop());
-        BoardPage.CreatedRoom room = ana.createRoom(node.url(), "Removal", "Ana");
-        ana.openBoard();
-        BoardPage ben = new BoardPage(browsers.desktop());
-        ben.join(room.roomLink(), "Ben");
+        List<BoardPage> pages = room("Removal", "Ana", "Ben");
+        BoardPage ana = pages.get(0);
+        BoardPage ben = pages.get(1);
         ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
 
         WebDriver driver = ana.driver();

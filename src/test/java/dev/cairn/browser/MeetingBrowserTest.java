@@ -1,9 +1,5 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,24 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * moment a few seconds ahead runs out, and the extend-or-move-on poll reaches every board, is
  * answered from each, and its result shows on all. Waits are generous; nothing measures speed.
  */
-class MeetingBrowserTest {
+class MeetingBrowserTest extends BrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
 
     @Test
     void aSegmentCountsDownAlikeOnThreeBoardsAndTheExtendOrMoveOnPollReachesEveryone() {

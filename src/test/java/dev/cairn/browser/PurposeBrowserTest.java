@@ -1,9 +1,5 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,7 +9,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,27 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both must survive, and both boards must end with the very same text. Waits are generous and
  * nothing here measures speed.
  */
-class PurposeBrowserTest {
+class PurposeBrowserTest extends BrowserTest {
     private static final Duration SETTLING = Duration.ofSeconds(60);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int WORDS = 25;
     private static final String BEFORE = "Our purpose: ";
     private static final String AFTER = "and that is how we get there.";
 
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
 
     @Test
     void twoPeopleTypingAtTheSameSpotAtOnceKeepEveryWordAndEndWithTheSameText() throws Exception {

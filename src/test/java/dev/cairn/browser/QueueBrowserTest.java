@@ -1,9 +1,5 @@
 package dev.cairn.browser;
 
-import dev.cairn.CairnNode;
-import dev.cairn.support.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
@@ -31,24 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from their boards, the facilitator calls the next speaker, and all three boards show the same
  * speaker and the same queue, read from the page.
  */
-class QueueBrowserTest {
+class QueueBrowserTest extends BrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private CairnNode node;
-    private Browsers browsers;
-
-    @BeforeEach
-    void start() {
-        node = TestNodes.start();
-        browsers = new Browsers();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browsers != null) browsers.close();
-        TestNodes.stopQuietly(node);
-    }
 
     /** What one board shows in its queue panel. */
     private record Seen(String speaker, List<String> waiting) {
