@@ -61,16 +61,21 @@ class LinksBrowserTest extends BrowserTest {
         ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
 
         WebDriver driver = ana.driver();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        org.openqa.selenium.WebElement row = driver.findElements(BoardPage.testId("member")).stream()
-            .filter(li -> li.findElement(BoardPage.testId("member-name")).getText().equals("Ben")).findFirst().orElseThrow();
-        row.findElement(BoardPage.testId("remove-member")).click();
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // The member list re-renders a row when what it shows changes (Ben's presence), so find and click in one go, again if it was replaced.
+        wait.until(d -> {
+            org.openqa.selenium.WebElement row = d.findElements(BoardPage.testId("member")).stream()
+                .filter(li -> li.findElement(BoardPage.testId("member-name")).getText().equals("Ben")).findFirst().orElse(null);
+            if (row == null) return false;
+            row.findElement(BoardPage.testId("remove-member")).click();
+            return true;
+        });
         wait.until(d -> !d.findElements(BoardPage.testId("remove-confirmation")).isEmpty());
         ana.screenshot(SCREENSHOTS.resolve("members-remove-confirm.png"));
         driver.findElement(BoardPage.testId("remove-confirm")).click();
 
         wait.until(d -> ana.online("Ben").isEmpty());
-        new WebDriverWait(ben.driver(), Duration.ofSeconds(30)).until(d -> {
+        new WebDriverWait(ben.driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             String banner = d.findElement(org.openqa.selenium.By.id("connection-banner")).getText();
             return banner.contains("no longer exists");
         });
