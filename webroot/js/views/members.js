@@ -88,70 +88,59 @@ export function mountMembers({ store, connection, list, count }) {
 
   /** "Remove Ben from the room?" with the two answers; Escape keeps them. */
   function removeConfirm(member) {
-    const keep = () => {
-      const row = rows.get(member.id);
-      if (!row) return;
-      row.confirm = null;
-      row.signature = null;
-      render(store.getState());
-      row.li.querySelector('[data-testid="remove-member"]')?.focus();
-    };
-    const yes = h('button', {
-      type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'remove-confirm',
-      onclick: async () => {
-        yes.disabled = true;
-        try {
-          await removeMember(connection, member.id);
-        } catch (err) {
-          commandFailed(`remove ${member.name}`, err);
-          keep();
-        }
-      },
-    }, `Yes, remove ${member.name}`);
-    const no = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'remove-cancel', onclick: keep },
-      'Keep them');
-    const box = h('div', { class: 'member-confirm', role: 'group', 'aria-label': `Confirm removing ${member.name}`,
-      'data-testid': 'remove-confirmation' },
-      h('p', { class: 'hint', text: `Remove ${member.name} from the room? Their boards close at once and their link stops `
-        + 'working. To keep them out, also make a new room link (Invite).' }),
-      h('div', { class: 'member-edit-actions' }, yes, no));
-    box.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        keep();
-      }
+    return confirmInRow(member, {
+      testid: 'remove', label: `Confirm removing ${member.name}`, focusBack: 'remove-member',
+      question: `Remove ${member.name} from the room? Their boards close at once and their link stops `
+        + 'working. To keep them out, also make a new room link (Invite).',
+      yes: `Yes, remove ${member.name}`, yesClass: 'btn-danger', no: 'Keep them',
+      // On success the row goes away with the member; only a refusal brings the row back.
+      act: () => removeMember(connection, member.id), failed: `remove ${member.name}`, keepAfter: false,
     });
-    queueMicrotask(() => { if (yes.isConnected) no.focus(); });
-    return box;
   }
 
   /** "Make Ben a participant?" with the two answers; Escape keeps the role. */
   function demoteConfirm(member, wanted, mine) {
+    const role = `${article(wanted)} ${roleLabel(wanted).toLowerCase()}`;
+    return confirmInRow(member, {
+      testid: 'demote', label: 'Confirm the role change', focusBack: 'role-select',
+      question: `${mine ? 'Stop facilitating yourself' : `Make ${member.name} ${role}`}? `
+        + `${mine ? 'You' : 'They'} will no longer run the meeting.`,
+      yes: mine ? `Yes, make me ${role}` : `Yes, make ${role}`, yesClass: 'btn-primary', no: 'Keep facilitator',
+      act: () => changeRole(connection, member.id, wanted), failed: `change ${member.name}'s role`, keepAfter: true,
+    });
+  }
+
+  /**
+   * A question in a member's row with a yes and a no (focused first); Escape or "no" closes it and
+   * puts focus back on {@code focusBack}. Test ids are {@code <testid>-confirmation}, {@code -confirm}
+   * and {@code -cancel}.
+   */
+  function confirmInRow(member, { testid, label, focusBack, question, yes: yesText, yesClass, no: noText, act, failed, keepAfter }) {
     const keep = () => {
       const row = rows.get(member.id);
       if (!row) return;
       row.confirm = null;
       row.signature = null;
       render(store.getState());
-      row.li.querySelector('[data-testid="role-select"]')?.focus();
+      row.li.querySelector(`[data-testid="${focusBack}"]`)?.focus();
     };
     const yes = h('button', {
-      type: 'button', class: 'btn btn-small btn-primary', 'data-testid': 'demote-confirm',
+      type: 'button', class: `btn btn-small ${yesClass}`, 'data-testid': `${testid}-confirm`,
       onclick: async () => {
         yes.disabled = true;
         try {
-          await changeRole(connection, member.id, wanted);
+          await act();
+          if (keepAfter) keep();
         } catch (err) {
-          commandFailed(`change ${member.name}'s role`, err);
+          commandFailed(failed, err);
+          keep();
         }
-        keep();
       },
-    }, mine ? `Yes, make me ${article(wanted)} ${roleLabel(wanted).toLowerCase()}` : `Yes, make ${article(wanted)} ${roleLabel(wanted).toLowerCase()}`);
-    const no = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'demote-cancel', onclick: keep },
-      'Keep facilitator');
-    const box = h('div', { class: 'member-confirm', role: 'group', 'aria-label': 'Confirm the role change', 'data-testid': 'demote-confirmation' },
-      h('p', { class: 'hint', text: `${mine ? 'Stop facilitating yourself' : `Make ${member.name} ${article(wanted)} ${roleLabel(wanted).toLowerCase()}`}? `
-        + `${mine ? 'You' : 'They'} will no longer run the meeting.` }),
+    }, yesText);
+    const no = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': `${testid}-cancel`, onclick: keep },
+      noText);
+    const box = h('div', { class: 'member-confirm', role: 'group', 'aria-label': label, 'data-testid': `${testid}-confirmation` },
+      h('p', { class: 'hint', text: question }),
       h('div', { class: 'member-edit-actions' }, yes, no));
     box.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
