@@ -316,6 +316,13 @@ final class Connection {
      */
     private void onFrame(io.vertx.core.http.WebSocketFrame frame) {
         if (closed || !(frame.isText() || frame.isBinary() || frame.isContinuation())) return;
+        if (!frame.isContinuation() && frame.isFinal()) {
+            // The usual case, a message in one frame: no buffer to put together.
+            partial = null;
+            partialIsText = frame.isText();
+            whole(frame.binaryData());
+            return;
+        }
         if (!frame.isContinuation()) {
             partial = io.vertx.core.buffer.Buffer.buffer();
             partialIsText = frame.isText();
@@ -331,6 +338,11 @@ final class Connection {
         if (!frame.isFinal()) return;
         io.vertx.core.buffer.Buffer whole = partial;
         partial = null;
+        whole(whole);
+    }
+
+    /** Socket loop: a whole message, as text it must be UTF-8; handed to the owner loop. */
+    private void whole(io.vertx.core.buffer.Buffer whole) {
         if (!partialIsText) {
             RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary"));
             return;
