@@ -138,6 +138,21 @@ public interface Module<S> {
         return List.of();
     }
 
+    // ---- the meeting record ------------------------------------------------------------------
+
+    /** This module's section title in the meeting record ("Decisions"); null when it has no section. */
+    default String recordTitle() {
+        return null;
+    }
+
+    /**
+     * A fresh fold of the archive into this module's section of a meeting record, built for
+     * {@code viewer}; null when the module has no section (see {@link RecordPart}).
+     */
+    default RecordPart record(Viewer viewer) {
+        return null;
+    }
+
     // ---- sealed events -----------------------------------------------------------------------
 
     /**

@@ -1,0 +1,30 @@
+package dev.cairn.room;
+
+/**
+ * A module's section of a meeting record (or of the whole room's record), folded from the archive.
+ * The record builder asks every module for a fresh one per record ({@link Module#record}), replays
+ * the room's archived events through it in order, then asks for the section.
+ *
+ * <p>Events arrive as the record's reader may see them (views per viewer applied, sealed events in
+ * their archived form once erased). The room states are the full states the replay builds: a part
+ * must not put into its section anything the reader could not see on their own board.
+ */
+public interface RecordPart {
+
+    /**
+     * Called for every archived event, oldest first. {@code before} and {@code after} are the room
+     * just before and just after it; {@code during} says whether the event falls within the span the
+     * record is for (the meeting's own events, from its start to its end; every event for the room).
+     */
+    void event(Sequenced event, RoomState before, RoomState after, boolean during);
+
+    /**
+     * This module's section once the replay reached the span's end ({@code end} is the room then):
+     * plain data for the JSON export (records, maps, lists, strings, numbers, booleans), or null when
+     * the module has nothing to record for this span.
+     */
+    Object section(RoomState end);
+
+    /** The section's human-readable form (Markdown, the printable page), in blocks whose text is always escaped. */
+    void write(Object section, RecordWriter out);
+}
