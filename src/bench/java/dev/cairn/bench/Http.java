@@ -10,13 +10,13 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** The few HTTP calls the harness makes to set rooms up. */
-final class Http {
+public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Http() {
     }
 
-    static JsonNode post(int port, String path, Map<String, ?> body) throws Exception {
+    public static JsonNode post(int port, String path, Map<String, ?> body) throws Exception {
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Wire.write(body))).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -24,11 +24,11 @@ final class Http {
         return Wire.tree(r.body());
     }
 
-    static JsonNode createRoom(int port, String title) throws Exception {
+    public static JsonNode createRoom(int port, String title) throws Exception {
         return post(port, "/api/rooms", Map.of("title", title, "name", "Host"));
     }
 
-    static JsonNode join(int port, String roomId, String name) throws Exception {
+    public static JsonNode join(int port, String roomId, String name) throws Exception {
         return post(port, "/api/rooms/" + roomId + "/members", Map.of("name", name));
     }
 }

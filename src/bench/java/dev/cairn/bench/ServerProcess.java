@@ -12,22 +12,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A Cairn node in its own JVM, so that its CPU and memory can be measured apart from the load. */
-final class ServerProcess implements AutoCloseable {
-    final int port;
+/**
+ * A Cairn node in its own JVM, so that its CPU and memory can be measured apart from the load, and
+ * so that the fault tests can kill it for real (SIGKILL, SIGTERM).
+ */
+public final class ServerProcess implements AutoCloseable {
+    public final int port;
     final Process process;
+    private final List<String> severe;
     final long startedNanos;
     final long readyNanos;
 
-    private ServerProcess(int port, Process process, long startedNanos, long readyNanos) {
+    private ServerProcess(int port, Process process, long startedNanos, long readyNanos, List<String> severe) {
         this.port = port;
+        this.severe = severe;
         this.process = process;
         this.startedNanos = startedNanos;
         this.readyNanos = readyNanos;
     }
 
     /** Starts a node; {@code env} adds settings (REDIS_URL, limits...). Waits for its ready line. */
-    static ServerProcess start(Map<String, String> env, List<String> jvmArgs) throws Exception {
+    public static ServerProcess start(Map<String, String> env, List<String> jvmArgs) throws Exception {
         int port = freePort();
         Path data = Files.createTempDirectory("cairn-bench-data");
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -48,12 +53,14 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(all);
         long started = System.nanoTime();
         Process process = builder.start();
+        List<String> severe = new java.util.concurrent.CopyOnWriteArrayList<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (line.startsWith("Cairn is running")) ready.complete(System.nanoTime());
+                    if (line.contains("SEVERE")) severe.add(line);
                     if (System.getenv("BENCH_VERBOSE") != null || line.contains("SEVERE") || line.contains("Exception")) {
                         System.err.println("[server " + port + "] " + line);
                     }
@@ -66,7 +73,7 @@ final class ServerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         long readyAt = ready.get(60, TimeUnit.SECONDS);
-        return new ServerProcess(port, process, started, readyAt);
+        return new ServerProcess(port, process, started, readyAt, severe);
     }
 
     /** CPU seconds (user + system) the server process has used so far. */
@@ -93,8 +100,24 @@ final class ServerProcess implements AutoCloseable {
         return new double[] {rssMiB(), heap};
     }
 
-    void kill() {
+    /** SIGKILL: the node gets no chance to do anything. */
+    public void kill() {
         process.destroyForcibly();
+    }
+
+    /** SIGTERM: the node shuts down as an operator's stop would ask it to. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or -1 if it is still running after {@code seconds}. */
+    public int awaitExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    /** The lines the node logged at SEVERE so far (an unhandled exception among them). */
+    public List<String> severeLines() {
+        return List.copyOf(severe);
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class RoomServer extends VerticleBase {
     private LiveRooms rooms;
     private RoomBus bus;
     private long connectionCounter;
+    /** Set when shutdown begins: new sockets are refused while the open ones are closed with 1001. */
+    private volatile boolean stopping;
 
     public RoomServer(Settings settings, String secret, RedisOptions redisOptions, Clock clock, RoomAffinity affinity,
                       AddressLimits addressLimits, io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry,
@@ -144,6 +146,10 @@ public final class RoomServer extends VerticleBase {
 
     /** Only the socket path upgrades, and only from an allowed Origin (browsers always send one). */
     private void handshake(ServerWebSocketHandshake handshake) {
+        if (stopping) {
+            handshake.reject(503);
+            return;
+        }
         if (!SOCKET_PATH.equals(handshake.path())) {
             handshake.reject(404);
             return;
@@ -164,6 +170,7 @@ public final class RoomServer extends VerticleBase {
     /** Stops taking sockets, closes this loop's sockets with 1001 and waits (briefly) for the closes to go out. */
     @Override
     public Future<?> stop() {
+        stopping = true;
         Future<Void> closing = rooms == null ? Future.succeededFuture()
             : rooms.closeAll().timeout(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty()
                 // The closed sockets leave their rooms on the rooms' loops, which writes their
