@@ -37,10 +37,10 @@ final class RedisProcess implements AutoCloseable {
     void startAgain() throws Exception {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
             "--bind", "127.0.0.1", "--dir", dir.toString(), "--appendonly", "yes", "--save", "",
-            "--protected-mode", "no", "--daemonize", "no", "--loglevel", "warning"));
+            "--protected-mode", "no", "--daemonize", "no", "--loglevel", "notice"));
         command.addAll(extra);
         process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile()).start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
