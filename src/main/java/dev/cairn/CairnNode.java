@@ -60,7 +60,7 @@ public final class CairnNode {
         long begin = System.nanoTime();
         if (settings.redis().embedded()) {
             Path dir = Path.of(settings.dataDir(), "redis");
-            embedded = EmbeddedRedis.start(dir);
+            embedded = EmbeddedRedis.start(dir, settings.redis().embeddedMaxMemoryMb());
             url = embedded.url();
             LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
                 + "), append-only data in " + dir.toAbsolutePath()

@@ -16,8 +16,11 @@ public record Settings(Http http, Redis redis, String dataDir, List<String> allo
         }
     }
 
-    /** An external Redis; when {@code url} is empty the node starts an embedded one. */
-    public record Redis(String url) {
+    /**
+     * An external Redis; when {@code url} is empty the node starts an embedded one, which holds at
+     * most {@code embeddedMaxMemoryMb} of data (then it refuses writes, and nothing is evicted).
+     */
+    public record Redis(String url, int embeddedMaxMemoryMb) {
         public boolean embedded() {
             return url == null || url.isBlank();
         }

@@ -39,7 +39,19 @@ public final class EmbeddedRedis implements AutoCloseable {
         this.password = password;
     }
 
+    /** The default cap for tools and tests that start one without settings. */
+    public static final int DEFAULT_MAX_MEMORY_MB = 1024;
+
     public static EmbeddedRedis start(Path dataDir) {
+        return start(dataDir, DEFAULT_MAX_MEMORY_MB);
+    }
+
+    /**
+     * Starts a Redis on a free loopback port that keeps its data in {@code dataDir} and holds at most
+     * {@code maxMemoryMb}: past that it refuses writes with an OOM error (no key is ever evicted, as
+     * an evicted room would be a lost room), and Cairn answers {@code unavailable} "storage is full".
+     */
+    public static EmbeddedRedis start(Path dataDir, int maxMemoryMb) {
         try {
             Path dir = Files.createDirectories(dataDir).toAbsolutePath();
             restrict(dir);
@@ -54,6 +66,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .setting("appendfsync everysec")
                 .setting("save \"\"")
                 .setting("protected-mode yes")
+                .setting("maxmemory " + maxMemoryMb + "mb")
+                .setting("maxmemory-policy noeviction")
                 .build();
             server.start();
             restrict(dir);

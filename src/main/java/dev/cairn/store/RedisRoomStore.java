@@ -20,6 +20,16 @@ import java.util.concurrent.TimeUnit;
  * one reads a room whole. Every call fails after {@code timeoutMs} rather than waiting for ever.
  */
 public final class RedisRoomStore implements RoomStore {
+
+    /**
+     * Whether Redis refused a write because it reached its {@code maxmemory}. A script's first
+     * write is the one refused (Redis lets a script that already wrote go on), and every script
+     * here checks everything before its first write, so nothing was applied.
+     */
+    public static boolean isFull(Throwable cause) {
+        return cause != null && cause.getMessage() != null && cause.getMessage().contains("OOM command not allowed");
+    }
+
     /*
      * Every script that reads the archive reads it through this: an entry whose seq is in the
      * sealed hash (its full form, kept apart from the archived one until erased) returns the full

@@ -10,6 +10,7 @@ import dev.cairn.room.RoomState;
 import dev.cairn.room.Sequenced;
 import dev.cairn.store.Commit;
 import dev.cairn.store.CommitResult;
+import dev.cairn.store.RedisRoomStore;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -260,6 +261,12 @@ final class CommitPipeline {
      * deadlines are idempotent by their rules), so nothing is applied twice.
      */
     private void failed(List<Submission> batch, int attempt, int failures, Throwable cause) {
+        if (RedisRoomStore.isFull(cause)) {
+            // Redis refused the script before running it: nothing was applied, and trying again soon will not help.
+            failAll(batch, new Rejection("unavailable", "the server's storage is full: nothing was applied"));
+            finish();
+            return;
+        }
         if (failures + 1 >= MAX_FAILURES) {
             failAll(batch, new Rejection("unavailable", "storage did not answer (" + cause.getMessage()
                 + "); the change may or may not have been applied: send it again with the same id"));

@@ -103,7 +103,8 @@ final class HttpApi {
         node.store().commit(Commit.plain(roomId, 0, frames, List.of(), List.of(), Wire.encode(created), Commit.DUE_UNCHANGED))
             .onComplete(done -> {
                 if (done.failed()) {
-                    reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                    reply(ctx, 503, error("unavailable", dev.cairn.store.RedisRoomStore.isFull(done.cause())
+                        ? "the server's storage is full: no room was made" : "storage is unavailable, try again"));
                 } else if (!(done.result() instanceof CommitResult.Committed)) {
                     reply(ctx, 409, error("conflict", "room id already taken, try again"));
                 } else {
