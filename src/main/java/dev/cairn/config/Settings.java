@@ -31,6 +31,6 @@ public record Settings(Http http, Redis redis, String dataDir, List<String> allo
                          int helloTimeoutSeconds, int idleTimeoutSeconds, int pingIntervalSeconds,
                          int maxMembers, int eventLogSize, int presenceTtlSeconds, int tokenTtlDays,
                          int maxQueuedBytes, int slowReaderSeconds, int roomQueueSize, int redisTimeoutMillis,
-                         int pubsubPingMillis, int socketsPerMember, int createsPerMinute, int joinsPerMinute) {
+                         int pubsubPingMillis, int socketsPerMember, int createsPerMinute, int joinsPerMinute, int retentionDays) {
     }
 }

@@ -162,6 +162,7 @@ public final class SettingsLoader {
         range("limits.slowReaderSeconds", l.slowReaderSeconds(), 1, 3600);
         range("limits.roomQueueSize", l.roomQueueSize(), 10, 1_000_000);
         range("limits.redisTimeoutMillis", l.redisTimeoutMillis(), 100, 600_000);
+        range("limits.retentionDays", l.retentionDays(), 0, 36_500);
         range("redis.embeddedMaxMemoryMb", s.redis().embeddedMaxMemoryMb(), 4, 1_048_576);
         range("limits.pubsubPingMillis", l.pubsubPingMillis(), 100, 600_000);
         range("limits.socketsPerMember", l.socketsPerMember(), 1, 10_000);

@@ -205,6 +205,16 @@ public final class RedisRoomStore implements RoomStore {
         return 1
         """;
 
+    /* KEYS: opened, due, then every key of the room. ARGV: roomId, before. Returns 1 if it deleted the room. */
+    private static final String FORGET_SCRIPT = """
+        local opened = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        if not opened or tonumber(opened) >= tonumber(ARGV[2]) then return 0 end
+        for i = 3, #KEYS do redis.call('DEL', KEYS[i]) end
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+
     /* KEYS: turn. ARGV: writer. */
     private static final String RELEASE_SCRIPT = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
@@ -222,6 +232,7 @@ public final class RedisRoomStore implements RoomStore {
     private final LuaScript release;
     private final LuaScript setDue;
     private final LuaScript migrate;
+    private final LuaScript forget;
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
     public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
@@ -234,6 +245,7 @@ public final class RedisRoomStore implements RoomStore {
         this.eventsAfter = new LuaScript(redis, EVENTS_AFTER_SCRIPT);
         this.probe = new LuaScript(redis, PROBE_SCRIPT);
         this.release = new LuaScript(redis, RELEASE_SCRIPT);
+        this.forget = new LuaScript(redis, FORGET_SCRIPT);
         this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
         this.migrate = new LuaScript(redis, MIGRATE_SCRIPT);
     }
@@ -373,6 +385,27 @@ public final class RedisRoomStore implements RoomStore {
     public Future<Void> setDue(String roomId, long atSeq, String due) {
         RoomKeys keys = new RoomKeys(roomId);
         return timed(setDue.run(List.of(keys.seq(), RoomKeys.DUE), List.of(Long.toString(atSeq), roomId, due))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> opened(String roomId, long now) {
+        return timed(redis.zadd(List.of(RoomKeys.OPENED, Long.toString(now), roomId))).mapEmpty();
+    }
+
+    @Override
+    public Future<List<String>> idleSince(long before, int limit) {
+        return timed(redis.zrangebyscore(List.of(RoomKeys.OPENED, "-inf", "(" + before, "LIMIT", "0",
+            Integer.toString(limit)))).map(RedisRoomStore::strings);
+    }
+
+    @Override
+    public Future<Boolean> forget(String roomId, List<String> memberIds, List<String> lists, long before) {
+        RoomKeys k = new RoomKeys(roomId);
+        List<String> keys = new ArrayList<>(List.of(RoomKeys.OPENED, RoomKeys.DUE, k.seq(), k.archive(), k.snapshot(),
+            k.turn(), k.sealed(), k.presence(), k.legacyLog(), k.legacyHistory()));
+        for (String m : memberIds) keys.add(k.applied(m));
+        for (String l : lists) keys.add(k.list(l));
+        return timed(forget.run(keys, List.of(roomId, Long.toString(before)))).map(r -> r.toLong() == 1);
     }
 
     /** The writer id this store commits as. */

@@ -8,6 +8,9 @@ public record RoomKeys(String roomId) {
     /** Sorted set of rooms with a deadline, scored by the earliest one: any node may fire them. */
     public static final String DUE = "cairn:due";
 
+    /** Sorted set of rooms, scored by when a board last opened them: retention reads it. */
+    public static final String OPENED = "cairn:opened";
+
     private String prefix() {
         return "cairn:{" + roomId + "}:";
     }

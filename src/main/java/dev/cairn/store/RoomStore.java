@@ -40,4 +40,17 @@ public interface RoomStore {
 
     /** Rooms whose earliest deadline is at or before {@code now}. */
     Future<List<String>> dueRooms(long now, int limit);
+
+    /** Notes that a board opened the room at {@code now} (rooms nobody opens are let go, see {@link #forget}). */
+    Future<Void> opened(String roomId, long now);
+
+    /** Up to {@code limit} rooms nobody has opened since {@code before}, longest idle first. */
+    Future<List<String>> idleSince(long before, int limit);
+
+    /**
+     * Deletes every key of a room (its {@code memberIds}' applied hashes and its projection
+     * {@code lists} among them), only if still nobody opened it since {@code before}. Atomic;
+     * true if it was deleted.
+     */
+    Future<Boolean> forget(String roomId, List<String> memberIds, List<String> lists, long before);
 }

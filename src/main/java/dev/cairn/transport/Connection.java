@@ -249,6 +249,8 @@ final class Connection {
             return;
         }
         room = live;
+        // Best effort: should this note fail, the next board that opens the room writes it again.
+        node.store().opened(live.id, node.now());
         send(Frames.welcome(clientId, live.id, current, node.nodeId(), key, node.now()));
         if (!node.health().up()) send(Frames.storage(false));
         live.attach(this, lastSeq);

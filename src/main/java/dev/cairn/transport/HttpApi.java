@@ -108,6 +108,7 @@ final class HttpApi {
                 } else if (!(done.result() instanceof CommitResult.Committed)) {
                     reply(ctx, 409, error("conflict", "room id already taken, try again"));
                 } else {
+                    node.store().opened(roomId, now);
                     Map<String, Object> out = membership(roomId, memberId, Role.FACILITATOR);
                     out.put("title", created.title());
                     out.put("facilitatorPath", "/r/" + roomId + "#invite=" + node.signer().inviteKey(roomId, Role.FACILITATOR));

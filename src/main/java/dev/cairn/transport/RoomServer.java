@@ -33,6 +33,9 @@ public final class RoomServer extends VerticleBase {
     /** How long shutdown waits for the 1001 closes to reach the boards. */
     private static final long CLOSE_WAIT_MS = 3000;
     private static final long DUE_SCAN_MS = 1000;
+    /** Rooms nobody opened for limits.retentionDays are let go soon after a node starts, then hourly. */
+    private static final long RETENTION_FIRST_SWEEP_MS = 2000;
+    private static final long RETENTION_SWEEP_MS = 3_600_000;
     private static final long LEAVE_GRACE_MS = 200;
 
     private final Settings settings;
@@ -133,6 +136,9 @@ public final class RoomServer extends VerticleBase {
         if (affinity.first(rooms)) {
             vertx.setPeriodic(DUE_SCAN_MS, id -> rooms.fireDue(affinity));
             vertx.setPeriodic(60_000, id -> addressLimits.forgetIdle(clock.millis()));
+            RoomRetention retention = new RoomRetention(node);
+            vertx.setTimer(RETENTION_FIRST_SWEEP_MS, id -> retention.sweep());
+            vertx.setPeriodic(RETENTION_SWEEP_MS, id -> retention.sweep());
         }
 
         // Listen only once every loop has registered, so no room changes owner while sockets arrive.
