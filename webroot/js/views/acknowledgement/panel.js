@@ -3,7 +3,7 @@
 // then the room sees it with its author. Authors edit or withdraw their own. Member text only ever
 // becomes text nodes.
 
-import { h, keepFocus } from '../../dom.js';
+import { h, keepFocus, replaceChildren } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit } from '../../membership/selectors.js';
 import * as commands from '../../acknowledgement/commands.js';
@@ -102,7 +102,7 @@ export function mountAcknowledgements({ store, connection, slot }) {
     if (!state.room) return;
     const drafts = myDrafts(state.room, state.me);
     const shared = sharedWithAuthors(state.room, state.me);
-    keepFocus(body, () => body.replaceChildren(
+    keepFocus(body, () => replaceChildren(body,
       canEdit(state) ? draftForm() : null,
       drafts.length ? h('div', { class: 'ack-group' },
         h('h4', { class: 'ack-group-title', id: 'ack-drafts-title', text: 'Your drafts' }),

@@ -3,7 +3,7 @@
 // it while it is open; everyone sees "N of M answered", never what; the close shows the
 // distribution, and every closed check-in joins the trend across the room's meetings.
 
-import { h, keepFocus } from '../../dom.js';
+import { h, keepFocus, replaceChildren } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import * as commands from '../../checkin/commands.js';
@@ -12,6 +12,12 @@ import {
   DEFAULT_QUESTION, answeredText, distribution, meanText, myAnswer, scale, trend, trendText,
 } from '../../checkin/selectors.js';
 import { commandFailed } from '../toast.js';
+
+/** Sets a bar's width or height to a share (0–1) through the CSSOM: the page's CSP refuses style attributes. */
+function sized(el, dimension, share) {
+  el.style[dimension] = `${Math.round(share * 100)}%`;
+  return el;
+}
 
 export function mountCheckin({ store, connection, slot }) {
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'checkin-announcer' });
@@ -104,7 +110,7 @@ export function mountCheckin({ store, connection, slot }) {
         h('tbody', {}, rows.map((row) => h('tr', {},
           h('th', { scope: 'row', class: 'checkin-bar-value', text: String(row.value) }),
           h('td', { class: 'checkin-bar-cell', 'aria-hidden': 'true' },
-            h('span', { class: 'checkin-bar', style: `width: ${Math.round(row.share * 100)}%` })),
+            sized(h('span', { class: 'checkin-bar' }), 'width', row.share)),
           h('td', { class: 'checkin-bar-count', text: String(row.count) }))))),
       r.words.length ? h('ul', { class: 'checkin-words', 'aria-label': 'Words given', 'data-testid': 'checkin-words' },
         r.words.map((w) => h('li', { text: w }))) : null);
@@ -115,8 +121,8 @@ export function mountCheckin({ store, connection, slot }) {
     return h('div', { class: 'checkin-trend', 'data-testid': 'checkin-trend' },
       h('h4', { class: 'checkin-subtitle', id: 'checkin-trend-title', text: 'Trend across meetings' }),
       h('div', { class: 'checkin-spark', role: 'img', 'aria-label': text, 'data-testid': 'checkin-spark' },
-        points.map((p) => h('span', { class: 'checkin-spark-bar', title: `${p.meetingLabel}: ${meanText(p.mean)}`,
-          style: `height: ${p.level === null ? 0 : Math.max(4, Math.round(p.level * 100))}%` }))),
+        points.map((p) => sized(h('span', { class: 'checkin-spark-bar', title: `${p.meetingLabel}: ${meanText(p.mean)}` }),
+          'height', p.level === null ? 0 : Math.max(0.04, p.level)))),
       h('ol', { class: 'checkin-trend-list', 'aria-labelledby': 'checkin-trend-title', 'data-testid': 'checkin-trend-list' },
         points.map((p) => h('li', { dataset: { meetingId: p.meetingId ?? '', mean: String(p.mean ?? '') } },
           h('strong', { text: p.meetingLabel }), ` · ${p.answered} answered · mean ${meanText(p.mean)} of ${p.max}`,
@@ -133,7 +139,7 @@ export function mountCheckin({ store, connection, slot }) {
       announcer.textContent = `Check-in closed: ${latest.answered} answered, mean ${meanText(latest.mean)} of ${latest.max}.`;
     }
     lastClosed = latest?.id ?? null;
-    keepFocus(body, () => body.replaceChildren(
+    keepFocus(body, () => replaceChildren(body,
       part.open ? openView(state, part.open) : null,
       !part.open && isFacilitator(state) ? openForm() : null,
       !part.open && !isFacilitator(state) && !latest ? h('p', { class: 'hint', text: 'No check-in yet. A facilitator can open one.' }) : null,
