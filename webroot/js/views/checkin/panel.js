@@ -19,6 +19,11 @@ function sized(el, dimension, share) {
   return el;
 }
 
+/** "2 Dec" in the reader's locale. */
+function dayText(at) {
+  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
 export function mountCheckin({ store, connection, slot }) {
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'checkin-announcer' });
   const body = h('div');
@@ -42,7 +47,8 @@ export function mountCheckin({ store, connection, slot }) {
     return h('form', { class: 'checkin-open-form', 'data-testid': 'checkin-open-form',
       onsubmit: (e) => {
         e.preventDefault();
-        run(commands.open(connection, { question: question.value, min: Number(min.value), max: Number(max.value) }), 'open the check-in');
+        const end = (input) => (input.value.trim() === '' ? undefined : Number(input.value));
+        run(commands.open(connection, { question: question.value, min: end(min), max: end(max) }), 'open the check-in');
       } },
     h('div', { class: 'field' }, h('label', { class: 'label', for: 'checkin-question', text: 'Question' }), question),
     h('div', { class: 'checkin-inline' },
@@ -125,7 +131,7 @@ export function mountCheckin({ store, connection, slot }) {
           'height', p.level === null ? 0 : Math.max(0.04, p.level)))),
       h('ol', { class: 'checkin-trend-list', 'aria-labelledby': 'checkin-trend-title', 'data-testid': 'checkin-trend-list' },
         points.map((p) => h('li', { dataset: { meetingId: p.meetingId ?? '', mean: String(p.mean ?? '') } },
-          h('strong', { text: p.meetingLabel }), ` · ${p.answered} answered · mean ${meanText(p.mean)} of ${p.max}`,
+          h('strong', { text: p.meetingLabel }), ` (${dayText(p.closedAt)}) · ${p.answered} answered · mean ${meanText(p.mean)} of ${p.max}`,
           h('span', { class: 'checkin-trend-counts', text: ` · ${distribution(p).map((d) => `${d.value}: ${d.count}`).join(', ')}` })))));
   }
 
