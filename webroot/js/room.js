@@ -18,6 +18,10 @@ import { mountMeeting } from './views/meeting/panel.js';
 import { mountQueue } from './views/queue/panel.js';
 import { decisionEvents } from './decision/events.js';
 import { mountDecisions } from './views/decision/panel.js';
+import { acknowledgementEvents } from './acknowledgement/events.js';
+import { mountAcknowledgements } from './views/acknowledgement/panel.js';
+import { checkinEvents } from './checkin/events.js';
+import { mountCheckin } from './views/checkin/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -28,7 +32,8 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents,
+  ...acknowledgementEvents, ...checkinEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -91,6 +96,8 @@ function openBoard(membership) {
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
+  mountAcknowledgements({ store, connection, slot: slot(byId('board'), 'acknowledgements') });
+  mountCheckin({ store, connection, slot: slot(byId('board'), 'checkin') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   const connectionStatus = mountConnectionStatus({
