@@ -87,6 +87,7 @@ public final class DecisionRules {
         if (command instanceof ProposeMandate c) return proposeMandate(room, part, actor, now, c);
         if (command instanceof Vote c) return vote(room, part, actor, now, c);
         if (command instanceof Amend c) {
+            RoomRules.requireEditor(actor, "amend a proposal");
             if (c.proposalId() == null) throw Rejection.invalid("proposalId is required");
             Proposal open = part.proposal(c.proposalId());
             Decision closed = open == null ? part.latestOf(c.proposalId()) : null;
@@ -108,11 +109,13 @@ public final class DecisionRules {
             return List.of(new Amended(c.proposalId(), round, question, details, closesAt));
         }
         if (command instanceof Close c) {
+            RoomRules.requireEditor(actor, "close a proposal");
             Proposal p = requireOpen(part, c.proposalId());
             requireProposerOrFacilitator(p, actor, "close");
             return close(room, p, actor.id(), "closed", now);
         }
         if (command instanceof Withdraw c) {
+            RoomRules.requireEditor(actor, "withdraw a proposal");
             Proposal p = requireOpen(part, c.proposalId());
             requireProposerOrFacilitator(p, actor, "withdraw");
             return List.of(new Withdrawn(p.id()));

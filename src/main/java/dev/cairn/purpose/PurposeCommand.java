@@ -17,7 +17,7 @@ public sealed interface PurposeCommand extends RoomCommand {
     }
 
     /** Scores 1–5 on the three tests; comments keyed by test name, optional. */
-    record Rate(int inspiring, int valuable, int measurable, Map<String, String> comments) implements PurposeCommand {
+    record Rate(Integer inspiring, Integer valuable, Integer measurable, Map<String, String> comments) implements PurposeCommand {
     }
 
     record AddTarget(String what, String baseline, String target, String due, String tracker) implements PurposeCommand {

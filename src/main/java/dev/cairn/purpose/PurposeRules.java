@@ -152,7 +152,8 @@ public final class PurposeRules {
             c.inspiring(), c.valuable(), c.measurable(), comments, purpose.ratingsHidden()));
     }
 
-    private static void score(String test, int value) {
+    private static void score(String test, Integer value) {
+        if (value == null) throw Rejection.invalid(test + " is required");
         if (value < 1 || value > 5) throw Rejection.invalid(test + " must be rated from 1 to 5");
     }
 
