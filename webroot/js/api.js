@@ -48,10 +48,11 @@ export function describeRoom(roomId) {
 }
 
 /** Joins by link. → {roomId, memberId, role, token, expiresAt, roomPath} */
-export function joinRoom(roomId, { name, observer = false, invite, key } = {}) {
+export function joinRoom(roomId, { name, observer = false, invite, key, passcode } = {}) {
   const body = { name, observer };
   if (invite) body.invite = invite;
   if (key) body.key = key;
+  if (passcode) body.passcode = passcode;
   return request('POST', `/api/rooms/${encodeURIComponent(roomId)}/members`, body);
 }
 

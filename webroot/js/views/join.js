@@ -36,6 +36,8 @@ export function showJoin({ roomId, invite, joinKey, notice }) {
     document.title = `Join ${room.title} · Cairn`;
     const n = room.members;
     meta.textContent = `${n} member${n === 1 ? '' : 's'} so far.`;
+    // The facilitator link needs no passcode; the room link does when a facilitator set one.
+    askPasscode(room.passcode && !invite);
     form.hidden = false;
     form.elements.name.focus();
   }, (err) => {
@@ -53,6 +55,11 @@ export function showJoin({ roomId, invite, joinKey, notice }) {
     }
   });
 
+  function askPasscode(ask) {
+    byId('join-passcode-row').hidden = !ask;
+    form.elements.passcode.required = ask;
+  }
+
   return new Promise((resolve) => {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -68,7 +75,8 @@ export function showJoin({ roomId, invite, joinKey, notice }) {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       try {
-        const joined = await joinRoom(roomId, { name, observer, invite, key: joinKey });
+        const passcode = form.elements.passcode.value.trim() || undefined;
+        const joined = await joinRoom(roomId, { name, observer, invite, key: joinKey, passcode });
         memberships.rememberName(name);
         const membership = memberships.save({
           roomId: joined.roomId, memberId: joined.memberId, role: joined.role, token: joined.token,
@@ -78,6 +86,14 @@ export function showJoin({ roomId, invite, joinKey, notice }) {
         view.hidden = true;
         resolve(membership);
       } catch (err) {
+        if (err.code === 'passcode_required' || err.code === 'wrong_passcode') {
+          askPasscode(true);
+          error.textContent = err.code === 'wrong_passcode'
+            ? 'That is not this room\u2019s passcode. Check it with a facilitator.'
+            : 'This room asks for its passcode. A facilitator can tell you.';
+          form.elements.passcode.focus();
+          return;
+        }
         if (err.code === 'forbidden' && invite) {
           error.textContent = 'This facilitator link is not valid for this room. Ask for a new link, or join with the room link.';
         } else if (err.code === 'forbidden') {

@@ -30,7 +30,7 @@ public final class Catalogue {
     /** Every error code an {@code error} frame or an HTTP error body may carry. */
     public static final List<String> ERROR_CODES = List.of("invalid", "unknown_type",
         "unauthenticated", "unauthorized", "forbidden", "not_found", "conflict", "too_large", "rate_limited",
-        "room_full", "unavailable", "internal");
+        "room_full", "passcode_required", "wrong_passcode", "unavailable", "internal");
 
     /** Every WebSocket close code the server uses. */
     public static final List<Integer> CLOSE_CODES = List.of(1001, 1008, 1009, 1011, 1013,

@@ -142,7 +142,8 @@ final class HttpApi {
                     reply(ctx, 404, error("not_found", "no such room"));
                 } else {
                     RoomState s = done.result();
-                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.memberCount()));
+                    reply(ctx, 200, Map.of("roomId", roomId, "title", s.title(), "members", s.memberCount(),
+                        "passcode", AccessModule.of(s).passcode() != null));
                 }
             });
     }
@@ -159,11 +160,13 @@ final class HttpApi {
         }
         String invite;
         String key;
+        String passcode;
         Role role;
         String name;
         try {
             invite = text(body, "invite");
             key = text(body, "key");
+            passcode = text(body, "passcode");
             role = flag(body, "observer") ? Role.OBSERVER : Role.PARTICIPANT;
             name = text(body, "name");
         } catch (Rejection r) {
@@ -178,7 +181,7 @@ final class HttpApi {
         exists(roomId).compose(found -> {
                 if (!found) return Future.failedFuture(Rejection.notFound("room " + roomId + " does not exist"));
                 return affinity.withRoom(roomId, room -> room.submit(Submission.of(memberId, null, (state, history) -> {
-                    checkLink(state, granted, invite, key);
+                    checkLink(state, granted, invite, key, passcode);
                     return node.rules().join(state, memberId, name, granted);
                 })));
             })
@@ -188,7 +191,7 @@ final class HttpApi {
                 } else if (done.cause() instanceof Rejection r) {
                     int status = switch (r.code()) {
                         case "not_found" -> 404;
-                        case "forbidden" -> 403;
+                        case "forbidden", "passcode_required", "wrong_passcode" -> 403;
                         case "room_full", "conflict" -> 409;
                         case "unavailable" -> 503;
                         default -> 400;
@@ -200,8 +203,11 @@ final class HttpApi {
             });
     }
 
-    /** Refuses a join whose link is not the room's current one (a facilitator made a new one). */
-    private void checkLink(RoomState state, Role role, String invite, String key) {
+    /**
+     * Refuses a join whose link is not the room's current one (a facilitator made a new one), or
+     * that lacks the room's passcode (the facilitator link needs none).
+     */
+    private void checkLink(RoomState state, Role role, String invite, String key, String passcode) {
         AccessModule.Access access = AccessModule.of(state);
         if (role == Role.FACILITATOR) {
             if (!node.signer().checkInvite(state.id(), Role.FACILITATOR, access.facilitatorLink(), invite)) {
@@ -209,6 +215,11 @@ final class HttpApi {
             }
         } else if (access.roomLink() > 0 && !node.signer().checkInvite(state.id(), Role.PARTICIPANT, access.roomLink(), key)) {
             throw Rejection.forbidden("this room link is no longer valid: ask a facilitator for the current one");
+        }
+        if (role != Role.FACILITATOR && !access.admits(passcode)) {
+            throw passcode == null || passcode.isBlank()
+                ? new Rejection("passcode_required", "this room asks for its passcode: a facilitator can tell you")
+                : new Rejection("wrong_passcode", "that is not this room's passcode");
         }
     }
 
