@@ -8,7 +8,7 @@ import dev.cairn.CairnNode;
 import dev.cairn.protocol.Catalogue;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
-import dev.cairn.support.TestNodes;
+import dev.cairn.support.NodePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,24 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * A seeded fuzzer over real sockets: thousands of messages of every known type with random field
  * values (and unknown types, malformed JSON, values of every JSON shape) from a facilitator, a
- * participant and an observer. Afterwards no board was dropped, every board holds the same room
- * as a fresh snapshot, the node still takes ordinary changes, and it logged no unhandled exception
- * and nothing SEVERE (checked when the node stops). The seed is printed; {@code -Dcairn.seed=N}
+ * participant and an observer, on two nodes sharing one Redis. Afterwards no board was dropped,
+ * every board on either node holds the same room as a fresh snapshot, the nodes still take ordinary
+ * changes, and neither logged an unhandled exception or anything SEVERE (checked when they stop). The seed is printed; {@code -Dcairn.seed=N}
  * replays a run.
  */
 class FuzzTest {
     private static final int MESSAGES = 3000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static CairnNode node;
+    private static NodePair nodes;
 
     @BeforeAll
     static void start() {
-        node = TestNodes.start(Map.of("CAIRN_LIMITS_COMMANDS_PER_SECOND", "100000", "CAIRN_LIMITS_COMMAND_BURST", "100000"));
+        nodes = NodePair.start(Map.of("CAIRN_LIMITS_COMMANDS_PER_SECOND", "100000", "CAIRN_LIMITS_COMMAND_BURST", "100000"));
     }
 
     @AfterAll
     static void stop() {
-        TestNodes.stopQuietly(node);
+        nodes.close();
     }
 
     @Test
@@ -52,17 +52,20 @@ class FuzzTest {
         System.out.println("FuzzTest seed " + seed + " (replay with -Dcairn.seed=" + seed + ")");
         Random random = new Random(seed);
 
-        Api.Reply ana = Api.createRoom(node.port(), "Fuzzed", "Ana");
+        CairnNode east = nodes.east();
+        CairnNode west = nodes.west();
+        Api.Reply ana = Api.createRoom(east.port(), "Fuzzed", "Ana");
         String roomId = ana.text("roomId");
-        Api.Reply ben = Api.join(node.port(), roomId, "Ben");
-        Api.Reply obs = Api.post(node.port(), "/api/rooms/" + roomId + "/members", Map.of("name", "Oli", "observer", true));
+        Api.Reply ben = Api.join(west.port(), roomId, "Ben");
+        Api.Reply obs = Api.post(west.port(), "/api/rooms/" + roomId + "/members", Map.of("name", "Oli", "observer", true));
         List<String> types = new ArrayList<>(Catalogue.COMMANDS.keySet());
         types.addAll(Catalogue.SIGNALS.keySet());
 
-        try (BoardClient a = BoardClient.connect(node.port(), ana.text("token"));
-             BoardClient b = BoardClient.connect(node.port(), ben.text("token"));
-             BoardClient o = BoardClient.connect(node.port(), obs.text("token"))) {
-            List<BoardClient> boards = List.of(a, b, o);
+        try (BoardClient a = BoardClient.connect(east.port(), ana.text("token"));
+             BoardClient b = BoardClient.connect(west.port(), ben.text("token"));
+             BoardClient o = BoardClient.connect(east.port(), obs.text("token"));
+             BoardClient a2 = BoardClient.connect(west.port(), ana.text("token"))) {
+            List<BoardClient> boards = List.of(a, b, o, a2);
             for (int i = 0; i < MESSAGES; i++) {
                 BoardClient board = boards.get(random.nextInt(boards.size()));
                 board.sendRaw(message(random, types, board.nextId()));
@@ -79,9 +82,16 @@ class FuzzTest {
             JsonNode ack = a.command("room.rename", Map.of("title", "After the fuzz"));
             assertEquals("ack", ack.path("type").asText(), ack.toString());
             for (BoardClient board : boards) board.awaitSeq(ack.path("seq").asLong());
-            try (BoardClient fresh = BoardClient.connect(node.port(), ben.text("token"))) {
-                fresh.awaitSeq(ack.path("seq").asLong());
-                assertEquals(fresh.room(), b.room(), "a board that followed every event holds what a fresh snapshot shows (seed " + seed + ")");
+            for (CairnNode node : List.of(east, west)) {
+                try (BoardClient fresh = BoardClient.connect(node.port(), ben.text("token"))) {
+                    fresh.awaitSeq(ack.path("seq").asLong());
+                    assertEquals(fresh.room(), b.room(), "a board that followed every event holds what a fresh snapshot shows (seed " + seed + ")");
+                }
+                try (BoardClient fresh = BoardClient.connect(node.port(), ana.text("token"))) {
+                    fresh.awaitSeq(ack.path("seq").asLong());
+                    assertEquals(fresh.room(), a.room(), "the same for the facilitator's view, on both nodes (seed " + seed + ")");
+                    assertEquals(fresh.room(), a2.room(), "and for her board on the other node (seed " + seed + ")");
+                }
             }
         }
     }
