@@ -92,7 +92,10 @@ function openBoard(membership) {
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
-  mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
+  mountMembers({
+    store, connection, list: byId('member-list'), count: byId('members-count'),
+    panel: byId('members-panel'), toggle: byId('members-toggle'), avatars: byId('member-avatars'),
+  });
   const connectionStatus = mountConnectionStatus({
     store,
     connection,

@@ -20,7 +20,8 @@ export function mountAgenda({ store, connection }) {
   const total = h('span', { class: 'section-count', 'data-testid': 'agenda-total' });
   const addSlot = h('div', { class: 'segment-add' });
   const proposals = h('div', { class: 'proposals', 'data-testid': 'proposals' });
-  const element = h('section', { class: 'agenda', 'aria-labelledby': 'agenda-title', 'data-testid': 'agenda' },
+  // A plain block: the panel around it is already the region called "Agenda" (two would be one landmark too many).
+  const element = h('div', { class: 'agenda', 'data-testid': 'agenda' },
     h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'agenda-title', text: 'Agenda' }), total),
     empty, list, addSlot, proposals);
 
