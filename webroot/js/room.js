@@ -20,6 +20,7 @@ import { decisionEvents } from './decision/events.js';
 import { mountDecisions } from './views/decision/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
+import { mountAnnouncer } from './views/announcer.js';
 import { showJoin } from './views/join.js';
 import { toast } from './views/toast.js';
 import { sentence } from './dom.js';
@@ -86,6 +87,7 @@ function openBoard(membership) {
   byId('board-layout').hidden = false;
 
   mountPanels(byId('board'));
+  mountAnnouncer({ store, region: byId('announcer') });
   const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
   FRAME_HANDLERS.caret = purpose.onCaret;
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
