@@ -16,7 +16,7 @@ import { hueOf } from '../membership/colors.js';
 import { initials } from '../membership/initials.js';
 
 /** How many faces the collapsed member row shows before "+N". */
-const AVATARS_SHOWN = 7;
+const AVATARS_SHOWN = 6;
 
 /** The confirmation a row shows while a facilitator decides whether to remove that member. */
 const REMOVE = 'remove';
@@ -51,10 +51,12 @@ export function mountMembers({ store, connection, list, count, panel, toggle, av
     if (sig === avatarsSignature) return;
     avatarsSignature = sig;
     const more = ordered.length - shown.length;
-    avatars.replaceChildren(...shown.map((m) => h('span', {
+    const faces = shown.map((m) => h('span', {
       class: `avatar avatar-s hue-${hueOf(m.id)}`, 'data-testid': 'member-avatar', title: m.name,
       dataset: { online: String(state.online.has(m.id)) },
-    }, initials(m.name))), more > 0 ? h('span', { class: 'avatar avatar-s avatar-more', text: `+${more}` }) : null);
+    }, initials(m.name)));
+    if (more > 0) faces.push(h('span', { class: 'avatar avatar-s avatar-more', text: `+${more}` }));
+    avatars.replaceChildren(...faces);
   }
 
   function signature(state, member) {
