@@ -34,13 +34,13 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         until(landingPhone, d -> d.findElement(testId("create-card")).isDisplayed());
         shoot(landingPhone, "landing-phone.png");
 
-        BoardPage ana = new BoardPage(browsers.desktop());
+        BoardPage ana = new BoardPage(desktop());
         ana.driver().get(node.url());
         shoot(ana.driver(), "landing-desktop.png");
         BoardPage.CreatedRoom room = ana.createRoom(node.url(), TITLE, "Ana");
         ana.openBoard();
 
-        WebDriver joinDesktop = browsers.desktop();
+        WebDriver joinDesktop = desktop();
         joinDesktop.get(room.roomLink());
         until(joinDesktop, d -> d.findElement(testId("join-name-input")).isDisplayed());
         shoot(joinDesktop, "join-desktop.png");
@@ -123,6 +123,15 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         assertTrue(Boolean.TRUE.equals(js(desk, "const f = arguments[0]; return f.scrollWidth <= f.clientWidth && f.scrollHeight <= f.clientHeight + 1;", deskLink)),
             "the whole facilitator link is visible in its field");
         shoot(desk, "invite-desktop.png");
+    }
+
+    /** A desktop window of 1280 × 800 CSS pixels, the size of the desktop screenshots. */
+    private WebDriver desktop() {
+        WebDriver d = browsers.desktop();
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        long inner = number(d, "return window.innerHeight");
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) (800 + 800 - inner)));
+        return d;
     }
 
     private static void addSegment(WebDriver d, String title, int minutes) {
