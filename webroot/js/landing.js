@@ -3,9 +3,10 @@
 import { createRoom } from './api.js';
 import { h, sentence } from './dom.js';
 import { icon } from './icons.js';
-import { parsePastedLink, roomUrl } from './links.js';
+import { isLoopbackUrl, parsePastedLink, roomUrl } from './links.js';
 import * as memberships from './memberships.js';
 import { copyLink, privateTag } from './views/copy-link.js';
+import { loopbackWarning } from './views/share.js';
 import { roleBadge } from './views/role-badge.js';
 
 const byId = (id) => document.getElementById(id);
@@ -65,13 +66,17 @@ function showCreated(room) {
   done.hidden = false;
   const lead = byId('created-lead');
   lead.replaceChildren('Share the room link with everyone who should take part in ', h('strong', { text: room.title }), '.');
+  // The server builds the links from its public address; an older answer has paths only.
+  const roomLink = room.roomUrl ?? roomUrl(room.roomPath);
   byId('created-links').replaceChildren(
+    isLoopbackUrl(roomLink) ? loopbackWarning() : '',
     copyLink({
-      label: 'Room link', url: roomUrl(room.roomPath), testid: 'room-link',
+      label: 'Room link', url: roomLink, testid: 'room-link', shareTitle: `Join ${room.title} on Cairn`,
       note: 'Anyone with this link can join as a participant, or as an observer.',
     }),
     copyLink({
-      label: 'Facilitator link', url: roomUrl(room.facilitatorPath), testid: 'facilitator-link', tag: privateTag(),
+      label: 'Facilitator link', url: room.facilitatorUrl ?? roomUrl(room.facilitatorPath), testid: 'facilitator-link',
+      tag: privateTag(), shareTitle: `Co-facilitate ${room.title} on Cairn`,
       note: 'Private: gives facilitator rights. Share it only with people who will co-facilitate.',
     }));
   byId('open-board').href = room.roomPath;

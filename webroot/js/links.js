@@ -11,6 +11,25 @@ export function roomUrl(roomPath, origin = window.location.origin) {
   return new URL(roomPath, origin).href;
 }
 
+/**
+ * Whether a link names this machine only (localhost, 127.x.x.x, ::1): such a link opens nothing on
+ * anyone else's computer or phone.
+ */
+export function isLoopbackUrl(url) {
+  let host;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host)
+    || host === '[::1]' || host === '0.0.0.0';
+}
+
+/** What to tell someone about to share a loopback link. */
+export const LOOPBACK_WARNING = 'People on other machines can\u2019t open localhost links. Open Cairn at this computer\u2019s '
+  + 'network address instead, or ask whoever runs the server to set its public address (CAIRN_PUBLIC_URL).';
+
 /** The room id of a /r/<id> path, or null. */
 export function roomIdFromPath(pathname) {
   const match = /^\/r\/([^/]+)\/?$/.exec(pathname);

@@ -24,6 +24,7 @@ import { checkinEvents } from './checkin/events.js';
 import { mountCheckin } from './views/checkin/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
+import { mountAnnouncer } from './views/announcer.js';
 import { showJoin } from './views/join.js';
 import { toast } from './views/toast.js';
 import { sentence } from './dom.js';
@@ -91,6 +92,7 @@ function openBoard(membership) {
   byId('board-layout').hidden = false;
 
   mountPanels(byId('board'));
+  mountAnnouncer({ store, region: byId('announcer') });
   const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
   FRAME_HANDLERS.caret = purpose.onCaret;
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
@@ -99,7 +101,10 @@ function openBoard(membership) {
   mountAcknowledgements({ store, connection, slot: slot(byId('board'), 'acknowledgements') });
   mountCheckin({ store, connection, slot: slot(byId('board'), 'checkin') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
-  mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
+  mountMembers({
+    store, connection, list: byId('member-list'), count: byId('members-count'),
+    panel: byId('members-panel'), toggle: byId('members-toggle'), avatars: byId('member-avatars'),
+  });
   const connectionStatus = mountConnectionStatus({
     store,
     connection,

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { inviteFromHash, joinKeyFromHash, parsePastedLink } from '../../../webroot/js/links.js';
+import { inviteFromHash, isLoopbackUrl, joinKeyFromHash, parsePastedLink } from '../../../webroot/js/links.js';
 
 describe('room links', () => {
   test('the room link key and the facilitator key are read from the fragment', () => {
@@ -20,4 +20,15 @@ describe('room links', () => {
     assert.equal(parsePastedLink('abcdefghijkl', origin), 'https://cairn.example.org/r/abcdefghijkl');
     assert.equal(parsePastedLink('javascript:alert(1)', origin), null);
   });
+});
+
+test('a link to this machine only is recognised, so the board can warn before it is shared', () => {
+  assert.equal(isLoopbackUrl('http://localhost:8080/r/AbCd2345EfGh'), true);
+  assert.equal(isLoopbackUrl('http://127.0.0.1:8080/r/AbCd2345EfGh#invite=x'), true);
+  assert.equal(isLoopbackUrl('http://127.1.2.3/r/AbCd2345EfGh'), true);
+  assert.equal(isLoopbackUrl('http://[::1]:8080/'), true);
+  assert.equal(isLoopbackUrl('http://192.168.1.20:8080/r/AbCd2345EfGh'), false);
+  assert.equal(isLoopbackUrl('https://cairn.example.org/r/AbCd2345EfGh'), false);
+  assert.equal(isLoopbackUrl('https://localhost.example.org/'), false);
+  assert.equal(isLoopbackUrl('not a link'), false);
 });

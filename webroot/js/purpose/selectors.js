@@ -33,7 +33,9 @@ function raters(state) {
 export function ratingSummary(state) {
   const p = purpose(state);
   const members = state.room?.members ?? {};
-  const all = Object.values(p.ratings ?? {});
+  // Only those who may rate now count: a member made an observer (or removed) after rating is not "1 of 3 rated".
+  const may = new Set(raters(state).map((m) => m.id));
+  const all = Object.values(p.ratings ?? {}).filter((r) => may.has(r.memberId));
   // A hidden rating of someone else arrives without scores: it counts as given, not in the distribution.
   const sealed = all.filter((r) => r.hidden && r.memberId !== state.me);
   const ratings = all.filter((r) => !sealed.includes(r));

@@ -13,12 +13,10 @@ import { ROLES, roleBadge, roleLabel } from './role-badge.js';
 import { commandFailed, toast } from './toast.js';
 import { rememberName } from '../memberships.js';
 import { hueOf } from '../membership/colors.js';
+import { initials } from '../membership/initials.js';
 
-function initials(name) {
-  const words = String(name).trim().split(/\s+/).filter(Boolean);
-  const letters = words.slice(0, 2).map((w) => Array.from(w)[0] ?? '');
-  return letters.join('').toUpperCase() || '?';
-}
+/** How many faces the collapsed member row shows before "+N". */
+const AVATARS_SHOWN = 6;
 
 /** The confirmation a row shows while a facilitator decides whether to remove that member. */
 const REMOVE = 'remove';
@@ -27,9 +25,39 @@ function article(role) {
   return /^[aeiou]/i.test(roleLabel(role)) ? 'an' : 'a';
 }
 
-export function mountMembers({ store, connection, list, count }) {
+/**
+ * list, count: the member list and its "2 of 3 online"; panel, toggle, avatars: on narrow screens
+ * the list folds away behind a row of faces (the toggle, with aria-expanded) that opens it.
+ */
+export function mountMembers({ store, connection, list, count, panel, toggle, avatars }) {
   const rows = new Map(); // memberId → {li, signature, editing}
   let loading = null;
+  let avatarsSignature = null;
+
+  function setExpanded(expanded) {
+    if (!panel || !toggle) return;
+    panel.dataset.expanded = String(expanded);
+    toggle.setAttribute('aria-expanded', String(expanded));
+    toggle.querySelector('.members-toggle-label').textContent = expanded ? 'Hide list' : 'Show all';
+  }
+  toggle?.addEventListener('click', () => setExpanded(panel.dataset.expanded !== 'true'));
+  setExpanded(false);
+
+  /** The folded member row: a face per member, online first, then "+N". */
+  function renderAvatars(state, ordered) {
+    if (!avatars) return;
+    const shown = ordered.slice(0, AVATARS_SHOWN);
+    const sig = shown.map((m) => [m.id, m.name, state.online.has(m.id)].join('\u0001')).join('\u0002') + ordered.length;
+    if (sig === avatarsSignature) return;
+    avatarsSignature = sig;
+    const more = ordered.length - shown.length;
+    const faces = shown.map((m) => h('span', {
+      class: `avatar avatar-s hue-${hueOf(m.id)}`, 'data-testid': 'member-avatar', title: m.name,
+      dataset: { online: String(state.online.has(m.id)) },
+    }, initials(m.name)));
+    if (more > 0) faces.push(h('span', { class: 'avatar avatar-s avatar-more', text: `+${more}` }));
+    avatars.replaceChildren(...faces);
+  }
 
   function signature(state, member) {
     const mine = member.id === state.me;
@@ -295,6 +323,7 @@ export function mountMembers({ store, connection, list, count }) {
       if (active && active !== document.activeElement && list.contains(active)) active.focus();
     }
 
+    renderAvatars(state, ordered);
     const online = onlineCount(state);
     const total = ordered.length;
     count.textContent = live ? `${online} of ${total} online` : `${total} member${total === 1 ? '' : 's'} · last known`;

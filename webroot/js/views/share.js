@@ -6,7 +6,7 @@
 import { roomLinks } from '../api.js';
 import { h, sentence } from '../dom.js';
 import { icon } from '../icons.js';
-import { roomUrl } from '../links.js';
+import { LOOPBACK_WARNING, isLoopbackUrl, roomUrl } from '../links.js';
 import { isFacilitator } from '../membership/selectors.js';
 import { copyLink, privateTag } from './copy-link.js';
 
@@ -15,6 +15,12 @@ const QUESTIONS = {
     + '(members already in the room stay).',
   facilitator: 'Make a new facilitator link? The current one stops working at once.',
 };
+
+/** Said above a link that only works on this machine. */
+export function loopbackWarning() {
+  return h('p', { class: 'note note-warn', 'data-testid': 'loopback-warning' },
+    h('span', { class: 'note-icon' }, icon('alert', 'icon-s')), h('span', { text: LOOPBACK_WARNING }));
+}
 
 export function mountShare({ store, connection, button, dialog, body, closeButton, membership }) {
   button.querySelector('.share-icon')?.replaceWith(icon('share', 'icon-s'));
@@ -45,14 +51,20 @@ export function mountShare({ store, connection, button, dialog, body, closeButto
       links = { roomPath: membership.roomPath ?? `/r/${membership.roomId}`, facilitatorPath: membership.facilitatorPath };
       problem = problem ?? `Could not check for newer links: ${sentence(err.message || err.code)}`;
     }
-    const blocks = [copyLink({
-      label: 'Room link', url: roomUrl(links.roomPath), testid: 'share-room-link',
+    // The server builds the links from its public address; an older answer has paths only.
+    const roomLink = links.roomUrl ?? roomUrl(links.roomPath);
+    const title = store.getState().room?.title ?? membership.title ?? 'a room';
+    const blocks = [];
+    if (isLoopbackUrl(roomLink)) blocks.push(loopbackWarning());
+    blocks.push(copyLink({
+      label: 'Room link', url: roomLink, testid: 'share-room-link', shareTitle: `Join ${title} on Cairn`,
       note: 'Anyone with this link can join as a participant, or as an observer (read-only).',
-    })];
+    }));
     if (facilitator) blocks.push(h('div', { class: 'share-actions' }, rotateButton('room')));
     if (facilitator && links.facilitatorPath) {
       blocks.push(copyLink({
-        label: 'Facilitator link', url: roomUrl(links.facilitatorPath), testid: 'share-facilitator-link',
+        label: 'Facilitator link', url: links.facilitatorUrl ?? roomUrl(links.facilitatorPath), testid: 'share-facilitator-link',
+        shareTitle: `Co-facilitate ${title} on Cairn`,
         tag: privateTag(), note: 'Private: gives facilitator rights. Share it only with co-facilitators.',
       }));
       blocks.push(h('div', { class: 'share-actions' }, rotateButton('facilitator')));

@@ -9,7 +9,7 @@ const MAX_VISIBLE = 4;
 function region() {
   let el = document.getElementById('toasts');
   if (!el) {
-    el = h('div', { id: 'toasts', class: 'toasts', 'aria-live': 'polite', 'aria-relevant': 'additions', 'data-testid': 'toasts' });
+    el = h('div', { id: 'toasts', class: 'toasts', role: 'region', 'aria-label': 'Notifications', 'aria-live': 'polite', 'aria-relevant': 'additions', 'data-testid': 'toasts' });
     document.body.append(el);
   }
   return el;

@@ -225,6 +225,8 @@ export function mountDecisions({ store, connection, slot }) {
   });
 
   function renderPropose(state) {
+    // Hidden while empty: a section named by a title that is not there is not a valid region.
+    proposeEl.hidden = !canEdit(state);
     if (!canEdit(state)) {
       proposeEl.replaceChildren();
       return;

@@ -20,9 +20,24 @@ export function mountAgenda({ store, connection }) {
   const total = h('span', { class: 'section-count', 'data-testid': 'agenda-total' });
   const addSlot = h('div', { class: 'segment-add' });
   const proposals = h('div', { class: 'proposals', 'data-testid': 'proposals' });
-  const element = h('section', { class: 'agenda', 'aria-labelledby': 'agenda-title', 'data-testid': 'agenda' },
-    h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'agenda-title', text: 'Agenda' }), total),
-    empty, list, addSlot, proposals);
+  // A plain block: the panel around it is already the region called "Agenda" (two would be one landmark too many).
+  // On a phone the list folds behind "Show all" (the current segment is above it), so the queue and
+  // the purpose are within the first screen; elsewhere the toggle is not shown and the list always is.
+  const body = h('div', { class: 'agenda-body', id: 'agenda-body' }, list, addSlot, proposals);
+  const toggleLabel = h('span', { text: 'Show all' });
+  const toggle = h('button', {
+    type: 'button', class: 'btn btn-quiet btn-small agenda-toggle', 'aria-expanded': 'false', 'aria-controls': 'agenda-body',
+    'data-testid': 'agenda-toggle', onclick: () => setExpanded(element.dataset.expanded !== 'true'),
+  }, toggleLabel, h('span', { class: 'visually-hidden', text: ' the agenda' }));
+  const element = h('div', { class: 'agenda', 'data-testid': 'agenda', dataset: { expanded: 'false' } },
+    h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'agenda-title', text: 'Agenda' }), total, toggle),
+    empty, body);
+
+  function setExpanded(expanded) {
+    element.dataset.expanded = String(expanded);
+    toggle.setAttribute('aria-expanded', String(expanded));
+    toggleLabel.textContent = expanded ? 'Hide' : 'Show all';
+  }
 
   const rows = new Map(); // id → {li, sig, mode: 'view' | 'edit' | 'remove'}
   let adding = null; // the open add or propose form
@@ -194,6 +209,9 @@ export function mountAgenda({ store, connection }) {
       : 'No agenda yet.';
     const planned = segments.reduce((sum, s) => sum + s.minutes, 0);
     total.textContent = segments.length ? `${segments.length} · ${planned} min` : '';
+    // Nothing to fold in an empty agenda (its "Add a segment" stays in view).
+    toggle.hidden = segments.length === 0;
+    element.dataset.foldable = String(!toggle.hidden);
     if (!adding) {
       replaceChildren(addSlot, facilitator
         ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'segment-add', onclick: () => openAdd(false) },

@@ -167,9 +167,11 @@ export function mountDraftEditor({ store, session }) {
     }
     lockedNote.hidden = !note;
     lockedNote.dataset.kind = p.locked ? 'locked' : 'observer';
-    const text = state.room ? STATUS_TEXT[status] : 'Loading…';
+    // An observer saves nothing: "All changes saved" would claim work they cannot do.
+    const viewOnly = state.room && !editor && status === 'saved';
+    const text = !state.room ? 'Loading…' : viewOnly ? 'View only' : STATUS_TEXT[status];
     if (saveState.textContent !== text) saveState.textContent = text;
-    saveState.dataset.state = status;
+    saveState.dataset.state = viewOnly ? 'view-only' : status;
   }
 
   store.subscribe((state, prev) => {

@@ -36,11 +36,18 @@ export function mountRatings({ store, connection }) {
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'rating-submit' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { class: 'label-text', text: 'Rate this draft' }));
-  const actions = h('div', { class: 'ratings-actions' }, submit, mine);
+  // Picks changed since the last save are only on this screen until sent: say so.
+  const unsaved = h('p', { class: 'ratings-unsaved', 'data-testid': 'rating-unsaved', hidden: true,
+    text: 'Changed: not saved yet. Press the button to send it.' });
+  const actions = h('div', { class: 'ratings-actions' }, submit, mine, unsaved);
 
   for (const test of TESTS) form.append(testBlock(test));
-  form.addEventListener('change', () => { dirty = true; });
-  form.addEventListener('input', () => { dirty = true; });
+  const changed = () => {
+    dirty = true;
+    unsaved.hidden = false;
+  };
+  form.addEventListener('change', changed);
+  form.addEventListener('input', changed);
   form.append(error, actions);
 
   const element = h('section', { class: 'ratings', 'aria-labelledby': 'ratings-title', 'data-testid': 'ratings' },
@@ -173,6 +180,7 @@ export function mountRatings({ store, connection }) {
           timeAgo(h, my.at), '.'));
     }
     mine.dataset.stale = String(Boolean(my?.stale));
+    unsaved.hidden = !(dirty && rater);
   }
 
   form.addEventListener('submit', async (e) => {

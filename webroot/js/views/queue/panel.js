@@ -3,6 +3,7 @@
 // balance of the meeting. Time shown is the server's (connection.serverNow()); nothing ticks on
 // the server, the board redraws the clock once a second.
 
+import { initials } from '../../membership/initials.js';
 import { h, keepFocus, replaceChildren, sentence, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { hueOf } from '../../membership/colors.js';
@@ -22,7 +23,21 @@ export function mountQueue({ store, connection, panel, slot }) {
   const listHead = h('div', { class: 'section-head' });
   const list = h('ol', { class: 'queue-list', 'data-testid': 'queue-list', 'aria-label': 'Waiting to speak' });
   const tools = h('div', { class: 'queue-tools', 'data-testid': 'queue-tools' });
-  const balanceBox = h('section', { class: 'queue-balance', 'aria-labelledby': 'queue-balance-title', 'data-testid': 'queue-balance' });
+  const balanceBox = h('section', { class: 'queue-balance', 'aria-labelledby': 'queue-balance-title', 'data-testid': 'queue-balance',
+    dataset: { expanded: 'false' } });
+  // On a phone the speaking-time bars fold behind "Show" (the balance figure stays), so the purpose
+  // below the queue is within the first screen; elsewhere the toggle is not shown.
+  const balanceToggleLabel = h('span', { text: 'Show' });
+  const balanceToggle = h('button', {
+    type: 'button', class: 'btn btn-quiet btn-small queue-balance-toggle', 'aria-expanded': 'false',
+    'data-testid': 'queue-balance-toggle',
+    onclick: () => {
+      const expanded = balanceBox.dataset.expanded !== 'true';
+      balanceBox.dataset.expanded = String(expanded);
+      balanceToggle.setAttribute('aria-expanded', String(expanded));
+      balanceToggleLabel.textContent = expanded ? 'Hide' : 'Show';
+    },
+  }, balanceToggleLabel, h('span', { class: 'visually-hidden', text: ' everyone\u2019s speaking time' }));
   const settingsTag = h('span', { class: 'panel-actions' });
   panel.querySelector('.panel-header').append(settingsTag);
   slot.replaceChildren(h('div', { class: 'queue-layout' }, announcer, current, mineBox,
@@ -51,8 +66,7 @@ export function mountQueue({ store, connection, panel, slot }) {
   const entryName = (e) => (e.memberId && nameOf(e.memberId)) || e.name;
 
   function avatar(memberId, name) {
-    const initials = (name || '?').trim().split(/\s+/).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
-    return h('span', { class: `avatar avatar-s ${memberId ? `hue-${hueOf(memberId)}` : 'avatar-guest'}`, 'aria-hidden': 'true' }, initials);
+    return h('span', { class: `avatar avatar-s ${memberId ? `hue-${hueOf(memberId)}` : 'avatar-guest'}`, 'aria-hidden': 'true' }, initials(name));
   }
 
   // ---- who has the floor ---------------------------------------------------------------------
@@ -275,16 +289,19 @@ export function mountQueue({ store, connection, panel, slot }) {
     const f = figures(s, connection.serverNow());
     const value = f.balance == null ? '—' : f.balance.toFixed(2);
     const facilitators = f.facilitatorShare == null ? '—' : `${Math.round(f.facilitatorShare * 100)} %`;
+    const toggleFocused = document.activeElement === balanceToggle;
     replaceChildren(balanceBox,
       h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'queue-balance-title', text: 'Speaking time' }),
         h('p', { class: 'queue-balance-figure', title: '1 − Gini over the participants present: 1 is perfectly even, 1/n is one voice alone' },
-          'Balance ', h('strong', { 'data-testid': 'queue-balance-value', 'data-value': f.balance == null ? '' : f.balance.toFixed(4), text: value }))),
+          'Balance ', h('strong', { 'data-testid': 'queue-balance-value', 'data-value': f.balance == null ? '' : f.balance.toFixed(4), text: value })),
+        balanceToggle),
       f.participants.length ? h('ul', { class: 'queue-shares', 'aria-label': 'Participants\' share of speaking time' },
         f.participants.map((r) => shareRow(r, 'queue-share'))) : h('p', { class: 'empty-note', text: 'Nobody present has spoken yet.' }),
       h('p', { class: 'queue-facilitator-share', 'data-testid': 'queue-facilitator-share' },
         `Facilitators: ${facilitators} of all speaking time`,
         f.facilitators.length ? ` (${f.facilitators.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')})` : ''),
       f.guests.length ? h('p', { class: 'hint', text: `Without a device: ${f.guests.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')}` }) : null);
+    if (toggleFocused) balanceToggle.focus();
   }
 
   // ---- header and announcements ----------------------------------------------------------------

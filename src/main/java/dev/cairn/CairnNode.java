@@ -88,7 +88,7 @@ public final class CairnNode {
                 .get(15, TimeUnit.SECONDS);
             int port = settings.http().port() == 0 ? EmbeddedRedis.freePort() : settings.http().port();
             Settings bound = new Settings(new Settings.Http(settings.http().host(), port, settings.http().trustedProxies()), settings.redis(),
-                settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits());
+                settings.dataDir(), settings.allowedOrigins(), settings.secret(), loops, settings.limits(), settings.publicUrl());
             RoomAffinity affinity = new RoomAffinity(loops);
             AddressLimits addressLimits = new AddressLimits(settings.http().trustedProxies());
             Metrics metrics = new Metrics(registry, affinity::connectionCount);

@@ -5,6 +5,7 @@ import dev.cairn.config.Settings;
 import dev.cairn.config.SettingsLoader;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 
 /** Starts one Cairn node from config/cairn.json and the environment, and prints the URL to open. */
@@ -36,6 +37,33 @@ public final class Main {
         }));
         long ms = (System.nanoTime() - started) / 1_000_000;
         log.info("ready in " + ms + " ms: open " + node.url());
-        System.out.println("Cairn is running. Open " + node.url() + " in your browser.");
+        if (settings.hasPublicUrl()) {
+            System.out.println("Cairn is running. Open " + settings.publicUrl() + "/ in your browser (every link starts with it).");
+        } else {
+            System.out.println("Cairn is running. Open " + node.url() + " in your browser.");
+            List<String> others = networkAddresses(node.port());
+            if (!others.isEmpty() && settings.http().host().equals("0.0.0.0")) {
+                System.out.println("People on other machines: try " + String.join(" or ", others)
+                    + ", and set CAIRN_PUBLIC_URL to the one they can open so every link uses it.");
+            }
+        }
+    }
+
+    /** {@code http://a.b.c.d:port/} for each IPv4 address of this machine other than loopback. */
+    private static List<String> networkAddresses(int port) {
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) continue;
+                for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+                        out.add("http://" + address.getHostAddress() + ":" + port + "/");
+                    }
+                }
+            }
+        } catch (java.net.SocketException | RuntimeException e) {
+            // Nothing to suggest: the first line still says where this machine reaches it.
+        }
+        return out;
     }
 }

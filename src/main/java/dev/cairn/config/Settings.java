@@ -4,7 +4,20 @@ import java.util.List;
 
 /** The node's configuration after the file and the environment have been merged and checked. */
 public record Settings(Http http, Redis redis, String dataDir, List<String> allowedOrigins, String secret,
-                       int eventLoops, Limits limits) {
+                       int eventLoops, Limits limits, String publicUrl) {
+
+    /**
+     * The one address people reach the board at ({@code https://cairn.example.org}), normalised to an
+     * origin without a trailing slash; every link the server builds starts with it, and pages asked for
+     * under another host are sent there. Empty: links use the address a request came in on.
+     */
+    public Settings {
+        publicUrl = publicUrl == null ? "" : publicUrl.trim().replaceAll("/+$", "");
+    }
+
+    public boolean hasPublicUrl() {
+        return !publicUrl.isEmpty();
+    }
 
     /**
      * Where the board and the WebSocket are served. {@code trustedProxies}: addresses of reverse

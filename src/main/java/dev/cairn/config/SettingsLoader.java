@@ -139,6 +139,10 @@ public final class SettingsLoader {
                 throw new ConfigException("allowedOrigins: '" + origin + "' is not an origin like https://board.example.org");
             }
         }
+        if (s.hasPublicUrl() && !s.publicUrl().matches("https?://[^/\\s?#@]+")) {
+            throw new ConfigException("publicUrl: '" + s.publicUrl() + "' is not an address like https://cairn.example.org "
+                + "(scheme, host and port only)");
+        }
         if (s.secret() != null && !s.secret().isEmpty() && s.secret().length() < 32) {
             throw new ConfigException("secret: must be at least 32 characters when set");
         }

@@ -109,9 +109,11 @@ final class HttpApi {
                     reply(ctx, 409, error("conflict", "room id already taken, try again"));
                 } else {
                     node.store().opened(roomId, now);
-                    Map<String, Object> out = membership(roomId, memberId, Role.FACILITATOR);
+                    Map<String, Object> out = membership(ctx, roomId, memberId, Role.FACILITATOR);
                     out.put("title", created.title());
-                    out.put("facilitatorPath", "/r/" + roomId + "#invite=" + node.signer().inviteKey(roomId, Role.FACILITATOR));
+                    String facilitatorPath = "/r/" + roomId + "#invite=" + node.signer().inviteKey(roomId, Role.FACILITATOR);
+                    out.put("facilitatorPath", facilitatorPath);
+                    out.put("facilitatorUrl", base(ctx) + facilitatorPath);
                     reply(ctx, 201, out);
                 }
             });
@@ -187,7 +189,7 @@ final class HttpApi {
             })
             .onComplete(done -> {
                 if (done.succeeded()) {
-                    reply(ctx, 201, membership(roomId, memberId, granted));
+                    reply(ctx, 201, membership(ctx, roomId, memberId, granted));
                 } else if (done.cause() instanceof Rejection r) {
                     int status = switch (r.code()) {
                         case "not_found" -> 404;
@@ -223,18 +225,45 @@ final class HttpApi {
         }
     }
 
-    /** The paths of the room's current links: the room link for every member, the facilitator link for facilitators. */
-    private Map<String, Object> links(RoomState state, Role role) {
+    /**
+     * The room's current links, as paths and as whole addresses ({@link #base}): the room link for
+     * every member, the facilitator link for facilitators.
+     */
+    private Map<String, Object> links(RoutingContext ctx, RoomState state, Role role) {
         AccessModule.Access access = AccessModule.of(state);
         String roomPath = "/r/" + state.id();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("roomPath", access.roomLink() == 0 ? roomPath
-            : roomPath + "#join=" + node.signer().inviteKey(state.id(), Role.PARTICIPANT, access.roomLink()));
+        String room = access.roomLink() == 0 ? roomPath
+            : roomPath + "#join=" + node.signer().inviteKey(state.id(), Role.PARTICIPANT, access.roomLink());
+        out.put("roomPath", room);
+        out.put("roomUrl", base(ctx) + room);
         if (role == Role.FACILITATOR) {
-            out.put("facilitatorPath", roomPath + "#invite="
-                + node.signer().inviteKey(state.id(), Role.FACILITATOR, access.facilitatorLink()));
+            String facilitator = roomPath + "#invite=" + node.signer().inviteKey(state.id(), Role.FACILITATOR, access.facilitatorLink());
+            out.put("facilitatorPath", facilitator);
+            out.put("facilitatorUrl", base(ctx) + facilitator);
         }
+        out.put("publicUrl", node.settings().hasPublicUrl());
         return out;
+    }
+
+    /**
+     * Where every link the server hands out starts: the {@code publicUrl} setting, else the address
+     * this request came in on (its scheme and Host), which is only right for people who reach the
+     * server the same way.
+     */
+    private String base(RoutingContext ctx) {
+        if (node.settings().hasPublicUrl()) return node.settings().publicUrl();
+        return requestOrigin(ctx.request());
+    }
+
+    /** {@code http://host:port} of a request, from its scheme and Host header. */
+    static String requestOrigin(io.vertx.core.http.HttpServerRequest request) {
+        var authority = request.authority();
+        String scheme = request.isSSL() ? "https" : "http";
+        if (authority == null) return scheme + "://localhost";
+        String host = authority.host();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) host = "[" + host + "]";
+        return scheme + "://" + host + (authority.port() > 0 ? ":" + authority.port() : "");
     }
 
     /**
@@ -257,7 +286,7 @@ final class HttpApi {
             if (member == null || !member.role().isMember()) {
                 reply(ctx, 403, error("forbidden", "you are not a member of this room"));
             } else {
-                reply(ctx, 200, links(done.result(), member.role()));
+                reply(ctx, 200, links(ctx, done.result(), member.role()));
             }
         });
     }
@@ -327,7 +356,7 @@ final class HttpApi {
         return Delivery.frameFor(List.of(Entry.of(frame, Wire.decodeEvent(Wire.tree(frame)))), viewer);
     }
 
-    private Map<String, Object> membership(String roomId, String memberId, Role role) {
+    private Map<String, Object> membership(RoutingContext ctx, String roomId, String memberId, Role role) {
         long expires = node.now() + Duration.ofDays(node.settings().limits().tokenTtlDays()).toMillis();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("roomId", roomId);
@@ -336,6 +365,7 @@ final class HttpApi {
         out.put("token", node.signer().sign(new MemberToken(roomId, memberId, role, expires)));
         out.put("expiresAt", expires);
         out.put("roomPath", "/r/" + roomId);
+        out.put("roomUrl", base(ctx) + "/r/" + roomId);
         return out;
     }
 

@@ -95,6 +95,10 @@ public final class RoomServer extends VerticleBase {
         new HttpApi(node, affinity, addressLimits, () -> api.ping(List.of()).timeout(limits.redisTimeoutMillis(), TimeUnit.MILLISECONDS)
             .map(r -> true).otherwise(false)).mount(router);
         router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create(registry));
+        if (settings.hasPublicUrl()) {
+            PublicAddress publicAddress = new PublicAddress(settings.publicUrl());
+            for (String page : List.of("/", "/index.html", "/room.html", "/r/:id")) router.get(page).handler(publicAddress::redirect);
+        }
         router.get("/r/:id").handler(ctx -> ctx.reroute("/room.html"));
         // Pages and scripts are revalidated on every load, so a board never runs code older than its server.
         router.route().handler(ctx -> {

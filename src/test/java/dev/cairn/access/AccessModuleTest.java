@@ -35,11 +35,11 @@ class AccessModuleTest {
     @Test
     void facilitatorsMakeNewLinksOneGenerationAtATime() {
         RoomState state = room();
-        assertEquals(new AccessModule.Access(0, 0), AccessModule.of(state));
+        assertEquals(new AccessModule.Access(0, 0, null), AccessModule.of(state));
         state = run(state, "ana", "room");
         state = run(state, "ana", "room");
         state = run(state, "ana", "facilitator");
-        assertEquals(new AccessModule.Access(2, 1), AccessModule.of(state));
+        assertEquals(new AccessModule.Access(2, 1, null), AccessModule.of(state));
         RoomState now = state;
         assertEquals("forbidden", assertThrows(Rejection.class, () -> run(now, "ben", "room")).code());
         assertEquals("invalid", assertThrows(Rejection.class, () -> run(now, "ana", "everything")).code());

@@ -83,10 +83,13 @@ final class BoardPage {
         return driver.findElement(testId("room-title")).getText();
     }
 
-    /** Whether the member list shows {@code name} online; empty while the name is not listed. */
+    /**
+     * Whether the member list shows {@code name} online; empty while the name is not listed. Read
+     * from the list's text, so it also works on a phone, where the list is folded behind the faces.
+     */
     Optional<Boolean> online(String name) {
         for (WebElement item : driver.findElements(testId("member"))) {
-            String shown = item.findElement(testId("member-name")).getText();
+            String shown = item.findElement(testId("member-name")).getDomProperty("textContent");
             if (shown.equals(name)) return Optional.of("true".equals(item.getDomAttribute("data-online")));
         }
         return Optional.empty();
@@ -116,10 +119,30 @@ final class BoardPage {
 
     /** A facilitator gives the member called {@code name} another role from the member list. */
     void changeRole(String name, String role) {
+        showMemberList();
         WebElement item = until(PATIENCE, d -> d.findElements(testId("member")).stream()
             .filter(li -> li.findElement(testId("member-name")).getText().equals(name))
             .findFirst().orElse(null));
         new Select(item.findElement(testId("role-select"))).selectByValue(role);
+    }
+
+    /** On a narrow screen, opens the member list folded behind the row of faces; elsewhere it is always open. */
+    void showMemberList() {
+        WebElement toggle = driver.findElement(testId("members-toggle"));
+        if (toggle.isDisplayed() && "false".equals(toggle.getDomAttribute("aria-expanded"))) toggle.click();
+    }
+
+    /** What the page says to screen readers through its live regions (role=status, alert, aria-live), joined by new lines. */
+    String announcements() {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            "return [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]"
+                + ".map((el) => el.textContent.trim()).filter(Boolean).join('\\n')");
+        return text == null ? "" : text.toString();
+    }
+
+    /** Waits until a live region says something containing {@code text}. */
+    void waitForAnnouncement(String text) {
+        until(PATIENCE, d -> announcements().contains(text));
     }
 
     boolean showsReadOnly() {

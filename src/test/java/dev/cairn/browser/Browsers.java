@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Starts headless Chromium for board tests: Debian's chromium and chromedriver, a fresh profile
  * per browser (so each one is a different person with its own localStorage), never Selenium
- * Manager. {@link #close()} quits every browser it started and removes their profiles.
+ * Manager. Every browser audits its pages with axe-core ({@link Axe}); {@link #close()} quits every
+ * browser it started, removes their profiles and then fails if any page had an accessibility violation.
  */
 final class Browsers implements AutoCloseable {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -26,6 +27,7 @@ final class Browsers implements AutoCloseable {
 
     private final List<WebDriver> drivers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
 
     /** A desktop browser window, 1280 × 900. */
     WebDriver desktop() {
@@ -51,26 +53,49 @@ final class Browsers implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--window-size=1280,900", "--user-data-dir=" + profile);
         if (mobileEmulation != null) options.setExperimentalOption("mobileEmulation", mobileEmulation);
+        // The console (where the axe audits report) is read back from the browser log.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER)
             .usingAnyFreePort()
             .build();
-        WebDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         drivers.add(driver);
+        Axe.install(driver);
         return driver;
     }
 
     /** Quits one browser now, as a person closing their laptop would. */
     void quit(WebDriver driver) {
-        if (drivers.remove(driver)) quietly(driver);
+        if (drivers.remove(driver)) {
+            violations.addAll(Axe.violations(driver));
+            quietly(driver);
+        }
     }
 
+    /** The browsers open now, oldest first. */
+    List<WebDriver> open() {
+        return List.copyOf(drivers);
+    }
+
+    /** Quits every browser (after a last accessibility audit of each page), then fails on any violation found. */
     @Override
     public void close() {
-        for (WebDriver driver : List.copyOf(drivers)) quietly(driver);
+        for (WebDriver driver : List.copyOf(drivers)) {
+            try {
+                violations.addAll(Axe.violations(driver));
+            } finally {
+                quietly(driver);
+            }
+        }
         drivers.clear();
         for (Path profile : profiles) delete(profile);
         profiles.clear();
+        if (!violations.isEmpty()) {
+            List<String> found = List.copyOf(violations);
+            violations.clear();
+            throw new AssertionError("axe-core found accessibility violations:\n  " + String.join("\n  ", found));
+        }
     }
 
     private static void quietly(WebDriver driver) {

@@ -50,6 +50,16 @@ class SettingsLoaderTest {
         assertTrue(type.getMessage().contains("port"), type.getMessage());
     }
 
+    @Test
+    void thePublicAddressComesFromCairnPublicUrlAsAnOriginWithoutTrailingSlash() {
+        assertEquals("", SettingsLoader.load(Map.of(), null).publicUrl());
+        Settings s = SettingsLoader.load(Map.of("CAIRN_PUBLIC_URL", "https://cairn.example.org/"), null);
+        assertEquals("https://cairn.example.org", s.publicUrl());
+        assertTrue(s.hasPublicUrl());
+        assertMessage("publicUrl", Map.of("CAIRN_PUBLIC_URL", "cairn.example.org"));
+        assertMessage("publicUrl", Map.of("CAIRN_PUBLIC_URL", "https://cairn.example.org/board"));
+    }
+
     private static void assertMessage(String expected, Map<String, String> env) {
         ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(env, null));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

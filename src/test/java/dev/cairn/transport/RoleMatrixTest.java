@@ -42,7 +42,7 @@ class RoleMatrixTest {
     @Test
     void everyCommandIsRefusedToTheRolesTheProtocolDoesNotAllowAndRefusalsChangeNothing() throws Exception {
         Map<String, String> whoMay = whoMay();
-        node = TestNodes.start();
+        node = TestNodes.start(Map.of("CAIRN_LIMITS_COMMANDS_PER_SECOND", "100000", "CAIRN_LIMITS_COMMAND_BURST", "100000"));
         JsonNode room = Api.createRoom(node.port(), "Matrix", "Fay").body();
         String roomId = room.get("roomId").asText();
         JsonNode participant = Api.join(node.port(), roomId, "Pat").body();
