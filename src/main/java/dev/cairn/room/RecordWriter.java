@@ -40,4 +40,12 @@ public interface RecordWriter {
         if (m > 0) return sec == 0 ? m + " min" : m + " min " + sec + " s";
         return sec + " s";
     }
+
+    /** Who a member id is in the record: their display name, or what stands for the room's clock or a stranger. */
+    static String name(RoomState room, String memberId) {
+        if (memberId == null) return "";
+        if (RoomRules.SYSTEM.equals(memberId)) return "the room (automatically)";
+        Member member = room.member(memberId);
+        return member == null ? "someone no longer listed" : member.name();
+    }
 }
