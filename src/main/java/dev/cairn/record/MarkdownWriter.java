@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownWriter implements RecordWriter {
     /** Escaped with a backslash wherever they stand (CommonMark: any ASCII punctuation may be). */
-    private static final String INLINE = "\\`*_{}[]()#+!|~:@$";
+    private static final String INLINE = "\\`*_{}[]()#+!|~@$";
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,9})([.)])");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n|\\u2028|\\u2029");
 
@@ -91,6 +91,13 @@ public final class MarkdownWriter implements RecordWriter {
         return LINE_BREAK.splitAsStream(text).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
+    /** Whether the colon at {@code i} ends what GitHub would autolink: {@code https://}, {@code mailto:}, {@code xmpp:}. */
+    private static boolean scheme(String s, int i, StringBuilder before) {
+        if (i + 1 < s.length() && s.charAt(i + 1) == '/') return true;
+        String lower = before.toString().toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("mailto") || lower.endsWith("xmpp");
+    }
+
     /** One line of member text, escaped so that none of it is markup. */
     static String line(String text) {
         if (text == null) return "";
@@ -103,6 +110,7 @@ public final class MarkdownWriter implements RecordWriter {
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '\t' -> b.append(' ');
+                case ':' -> b.append(scheme(s, i, b) ? "\\:" : ":");
                 default -> {
                     if (INLINE.indexOf(c) >= 0) b.append('\\');
                     if (c < ' ' || c == 0x7f) b.append(' ');

@@ -32,6 +32,7 @@ public interface RecordWriter {
 
     /** A length of time in words: {@code 1 h 5 min}, {@code 12 min 5 s}, {@code 40 s}. */
     static String duration(long millis) {
+        if (millis > 0 && millis < 500) return "less than 1 s";
         long s = Math.max(0, Math.round(millis / 1000.0));
         long h = s / 3600;
         long m = s % 3600 / 60;
