@@ -18,6 +18,7 @@ import { mountMeeting } from './views/meeting/panel.js';
 import { mountQueue } from './views/queue/panel.js';
 import { decisionEvents } from './decision/events.js';
 import { mountDecisions } from './views/decision/panel.js';
+import { mountRecordLink } from './views/record-link.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -91,6 +92,7 @@ function openBoard(membership) {
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
+  mountRecordLink(byId('record-link'), membership.roomId);
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   const connectionStatus = mountConnectionStatus({
