@@ -6,13 +6,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.cairn.CairnNode;
-import dev.cairn.meeting.MeetingModule;
 import dev.cairn.protocol.Wire;
-import dev.cairn.purpose.PurposeModule;
-import dev.cairn.purpose.text.TextOp;
-import dev.cairn.queue.QueueModule;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
+import dev.cairn.support.MeetingScript;
+import dev.cairn.support.MeetingScript.Held;
 import dev.cairn.support.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * room keeps); and only a current member of the room may read it.
  */
 class RecordExportTest {
-    static final String SCRIPT = "<script>alert(1)</script>";
-    static final String LINK = "](javascript:alert(1))";
+    static final String SCRIPT = MeetingScript.SCRIPT;
+    static final String LINK = MeetingScript.LINK;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private CairnNode node;
@@ -65,57 +63,9 @@ class RecordExportTest {
         TestNodes.stopQuietly(node);
     }
 
-    /** A room after one meeting held by Ana, Ben and Cai, whose names and texts try to become markup. */
-    record Held(String roomId, String meetingId, String anaToken, String benToken, String caiToken, String caiId,
-                String benId, BoardClient ana) {
-    }
-
-    Held holdMeeting(int port) {
+    private Held holdMeeting(int port) {
         Api.Reply created = Api.createRoom(port, "Garden club | " + SCRIPT, "Ana");
-        String roomId = created.text("roomId");
-        Api.Reply ben = Api.join(port, roomId, "Ben " + SCRIPT);
-        Api.Reply cai = Api.join(port, roomId, "Cai `tick` " + LINK);
-        BoardClient ana = board(port, created.text("token"));
-        BoardClient benBoard = board(port, ben.text("token"));
-        BoardClient caiBoard = board(port, cai.text("token"));
-
-        ok(ana.command("meeting.segment_add", Map.of("title", "Welcome " + SCRIPT, "kind", "check_in", "minutes", 5)));
-        ok(ana.command("meeting.segment_add", Map.of("title", "Budget " + LINK, "kind", "decision", "minutes", 10)));
-        ok(ana.command("meeting.segment_add", Map.of("title", "Wrap-up", "kind", "check_out", "minutes", 5)));
-        ok(ana.command("meeting.start", Map.of("agenda", true)));
-        String meetingId = MeetingModule.current(ana.room()).id();
-        ana.await("everyone attending", c -> MeetingModule.current(c.room()).present().size() == 3);
-
-        // The purpose: drafted, a target with a pipe and backticks, adopted by the facilitator.
-        ok(benBoard.command("purpose.edit", Map.of("seq", benBoard.room().seq(),
-            "op", TextOp.insertAt(0, "Grow food for 50 families " + SCRIPT).toWire())));
-        ok(ana.command("purpose.target_add", Map.of("what", "Beds `planted` | ready", "baseline", "0", "target", "12",
-            "due", "2027-06-30", "tracker", "Cai")));
-        ana.awaitSeq(benBoard.room().seq());
-        ok(ana.command("purpose.adopt", Map.of("rev", PurposeModule.of(ana.room()).rev())));
-
-        // The floor: Ben speaks, then Cai.
-        turn(ana, benBoard);
-        turn(ana, caiBoard);
-        ok(ana.command("meeting.next", Map.of()));
-
-        // A named consent vote with an objection, and an anonymous yes / no vote.
-        ok(ana.command("decision.propose", Map.of("question", "Buy seeds `now` | " + LINK, "method", "consent")));
-        String named = lastProposal(ana);
-        ok(ana.command("decision.vote", Map.of("proposalId", named, "position", "consent")));
-        ok(benBoard.command("decision.vote", Map.of("proposalId", named, "position", "stand_aside")));
-        ok(caiBoard.command("decision.vote", Map.of("proposalId", named, "position", "object", "reason", "Not before " + LINK)));
-        ok(ana.command("decision.close", Map.of("proposalId", named)));
-        ok(ana.command("decision.propose", Map.of("question", "Hire a gardener", "method", "yes_no",
-            "settings", Map.of("anonymous", true))));
-        String secret = lastProposal(ana);
-        ok(ana.command("decision.vote", Map.of("proposalId", secret, "position", "yes")));
-        ok(benBoard.command("decision.vote", Map.of("proposalId", secret, "position", "no")));
-        ok(caiBoard.command("decision.vote", Map.of("proposalId", secret, "position", "yes")));
-        ok(ana.command("decision.close", Map.of("proposalId", secret)));
-        ok(ana.command("meeting.end", Map.of()));
-        return new Held(roomId, meetingId, created.text("token"), ben.text("token"), cai.text("token"),
-            cai.text("memberId"), ben.text("memberId"), ana);
+        return MeetingScript.hold(port, created.text("roomId"), created.text("token"), boards::add);
     }
 
     @Test
@@ -258,25 +208,8 @@ class RecordExportTest {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private BoardClient board(int port, String token) {
-        BoardClient b = BoardClient.connect(port, token);
-        boards.add(b);
-        return b;
-    }
 
-    private static void turn(BoardClient facilitator, BoardClient speaker) {
-        ok(speaker.command("queue.raise", Map.of()));
-        facilitator.awaitSeq(speaker.room().seq());
-        ok(facilitator.command("queue.next", new HashMap<>()));
-        String turnId = QueueModule.of(facilitator.room()).current().turnId();
-        ok(speaker.command("queue.end_turn", Map.of("turnId", turnId)));
-        facilitator.awaitSeq(speaker.room().seq());
-    }
 
-    private static String lastProposal(BoardClient board) {
-        var open = dev.cairn.decision.DecisionModule.of(board.room()).proposals();
-        return open.get(open.size() - 1).id();
-    }
 
     private static Map<String, Integer> counts(JsonNode decision) {
         Map<String, Integer> out = new HashMap<>();
