@@ -64,7 +64,8 @@ public final class DecisionRecord implements RecordPart {
         List<Count> counts = new ArrayList<>();
         List<Objection> objections = new ArrayList<>();
         if (d.tally() != null) {
-            d.tally().counts().forEach((k, v) -> counts.add(new Count(labels.getOrDefault(k, k), v)));
+            // An option by its label; a position or a score by its wire name in words ("stand aside").
+            d.tally().counts().forEach((k, v) -> counts.add(new Count(labels.getOrDefault(k, k.replace('_', ' ')), v)));
             for (Tally.Objection o : d.tally().objections()) {
                 objections.add(new Objection(anonymous || o.memberId() == null ? null : RecordWriter.name(end, o.memberId()), o.reason()));
             }
@@ -114,8 +115,8 @@ public final class DecisionRecord implements RecordPart {
                 + turnout + "; decided " + RecordWriter.time(e.decidedAt()) + ".");
             if (!e.counts().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
-                for (Count c : e.counts()) rows.add(List.of(label(c.label()), Integer.toString(c.count())));
-                out.table(List.of("Choice", "DOT_VOTE".equalsIgnoreCase(e.method()) ? "Dots" : "Ballots"), rows);
+                for (Count c : e.counts()) rows.add(List.of(c.label(), Integer.toString(c.count())));
+                out.table(List.of("Choice", "dot_vote".equals(e.method()) ? "Dots" : "Ballots"), rows);
             }
             if (!e.objections().isEmpty()) {
                 out.list(e.objections().stream().map(o -> "Objection" + (o.name() == null ? "" : " by " + o.name()) + ": " + o.reason()).toList());
@@ -144,9 +145,5 @@ public final class DecisionRecord implements RecordPart {
 
     private static String outcome(String outcome) {
         return outcome == null ? "" : outcome.replace('_', ' ');
-    }
-
-    private static String label(String key) {
-        return key.replace('_', ' ');
     }
 }

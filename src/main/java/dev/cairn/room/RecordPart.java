@@ -14,7 +14,9 @@ public interface RecordPart {
     /**
      * Called for every archived event, oldest first. {@code before} and {@code after} are the room
      * just before and just after it; {@code during} says whether the event falls within the span the
-     * record is for (the meeting's own events, from its start to its end; every event for the room).
+     * record is for (the meeting's own events, from its {@code meeting.started} to its
+     * {@code meeting.ended}, both included; every event for the room). For one meeting the replay
+     * stops at its end: events after it never reach the part.
      */
     void event(Sequenced event, RoomState before, RoomState after, boolean during);
 
@@ -25,6 +27,11 @@ public interface RecordPart {
      */
     Object section(RoomState end);
 
-    /** The section's human-readable form (Markdown, the printable page), in blocks whose text is always escaped. */
+    /**
+     * The section's human-readable form (Markdown, the printable page), from what {@link #section}
+     * returned; plain text only, the writer escapes it. {@link RecordWriter#time},
+     * {@link RecordWriter#duration} and {@link RecordWriter#name} format instants, lengths and
+     * members the same way in every section.
+     */
     void write(Object section, RecordWriter out);
 }
