@@ -161,6 +161,15 @@ class RecordExportTest {
         }
         long seq = ana.room().seq();
         assertTrue(seq - Wire.tree(before.body()).path("meeting").path("endSeq").asLong() > 2000);
+        // And a second meeting with a decision of its own.
+        ok(ana.command("meeting.start", Map.of()));
+        String second = dev.cairn.meeting.MeetingModule.current(ana.room()).id();
+        ok(ana.command("decision.propose", Map.of("question", "Meet again in May?", "method", "yes_no")));
+        var open = dev.cairn.decision.DecisionModule.of(ana.room()).proposals();
+        String proposal = open.get(open.size() - 1).id();
+        ok(ana.command("decision.vote", Map.of("proposalId", proposal, "position", "yes")));
+        ok(ana.command("decision.close", Map.of("proposalId", proposal)));
+        ok(ana.command("meeting.end", Map.of()));
 
         Reply after = get(path, held.anaToken());
         assertEquals(200, after.status());
@@ -176,8 +185,20 @@ class RecordExportTest {
         assertValid(whole);
         assertEquals("room", whole.path("span").asText());
         assertTrue(whole.path("meeting").isNull());
-        assertEquals(1, whole.path("meetings").size());
-        assertEquals(3, whole.path("sections").path("decision").path("decisions").size());
+        assertEquals(2, whole.path("meetings").size());
+        assertEquals(4, whole.path("sections").path("decision").path("decisions").size());
+        assertEquals(2, whole.path("sections").path("meeting").path("meetings").size());
+
+        Reply next = get("/api/rooms/" + held.roomId() + "/record?meeting=" + second, held.anaToken());
+        JsonNode n = Wire.tree(next.body());
+        assertValid(n);
+        assertEquals(2, n.path("meeting").path("number").asInt());
+        JsonNode decided = n.path("sections").path("decision").path("decisions");
+        assertEquals(1, decided.size(), "a meeting's record holds its own decisions only: " + decided);
+        assertEquals("Meet again in May?", decided.get(0).path("question").asText());
+        assertEquals(0, n.path("sections").path("purpose").path("adoptions").size());
+        assertEquals(1, n.path("sections").path("purpose").path("adopted").path("rev").asInt(),
+            "the adopted purpose as it stood at the meeting's end");
     }
 
     @Test
