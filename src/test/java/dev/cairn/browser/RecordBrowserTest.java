@@ -52,6 +52,8 @@ class RecordBrowserTest extends BrowserTest {
         MeetingScript.Held held = MeetingScript.hold(node.port(), roomId, token, boards::add);
 
         until(ana, d -> !d.findElement(testId("record-link")).getDomAttribute("href").equals("/"));
+        ((JavascriptExecutor) ana).executeScript("arguments[0].scrollIntoView({block: 'center'})", ana.findElement(testId("record-link")));
+        anaPage.screenshot(SCREENSHOTS.resolve("record-link-on-board.png"));
         ana.findElement(testId("record-link")).click();
         until(ana, d -> "ready".equals(d.findElement(testId("record")).getDomAttribute("data-state")));
         assertEquals("meeting", ana.findElement(testId("record")).getDomAttribute("data-span"));
