@@ -60,7 +60,16 @@ final class RecordFold {
             seq = event.seq();
             list(event);
             if (end == null) replay(event);
+            else afterSpan(event);
         }
+    }
+
+    /** An event after the meeting's end: the parts that care hear of it; the record's end state stays. */
+    private void afterSpan(Sequenced event) {
+        RoomState before = state;
+        state = state.apply(event);
+        Sequenced seen = seenBy(event);
+        for (Part p : parts) p.part().afterSpan(seen, before, state);
     }
 
     private void replay(Sequenced event) {

@@ -21,6 +21,15 @@ public interface RecordPart {
     void event(Sequenced event, RoomState before, RoomState after, boolean during);
 
     /**
+     * Called, oldest first, for the events after a meeting's end when the record is that meeting's
+     * (never for the whole room's record), as the reader may see them: for what must leave a past
+     * record too, such as an acknowledgement its author withdrew later. {@link #section} still
+     * receives the room as it was at the meeting's end. Nothing by default.
+     */
+    default void afterSpan(Sequenced event, RoomState before, RoomState after) {
+    }
+
+    /**
      * This module's section once the replay reached the span's end ({@code end} is the room then):
      * plain data for the JSON export (records, maps, lists, strings, numbers, booleans), or null when
      * the module has nothing to record for this span.
