@@ -22,6 +22,7 @@ import { acknowledgementEvents } from './acknowledgement/events.js';
 import { mountAcknowledgements } from './views/acknowledgement/panel.js';
 import { checkinEvents } from './checkin/events.js';
 import { mountCheckin } from './views/checkin/panel.js';
+import { mountRecordLink } from './views/record-link.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { mountAnnouncer } from './views/announcer.js';
@@ -100,6 +101,7 @@ function openBoard(membership) {
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
   mountAcknowledgements({ store, connection, slot: slot(byId('board'), 'acknowledgements') });
   mountCheckin({ store, connection, slot: slot(byId('board'), 'checkin') });
+  mountRecordLink(byId('record-link'), membership.roomId);
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({
     store, connection, list: byId('member-list'), count: byId('members-count'),

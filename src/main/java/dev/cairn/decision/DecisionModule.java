@@ -186,4 +186,16 @@ public final class DecisionModule implements Module<DecisionState> {
         Proposal p = of(before).proposal(id);
         return p == null ? List.of() : p.ballotSeqs();
     }
+
+    // ---- the meeting record ------------------------------------------------------------------
+
+    @Override
+    public String recordTitle() {
+        return "Decisions";
+    }
+
+    @Override
+    public dev.cairn.room.RecordPart record(Viewer viewer) {
+        return new DecisionRecord();
+    }
 }

@@ -141,4 +141,16 @@ public final class MeetingModule implements Module<MeetingState> {
     public List<RoomEvent> presence(RoomState room, MeetingState part, Set<String> online, long now) {
         return MeetingRules.presence(room, part, online, now);
     }
+
+    // ---- the meeting record ------------------------------------------------------------------
+
+    @Override
+    public String recordTitle() {
+        return "Meeting";
+    }
+
+    @Override
+    public dev.cairn.room.RecordPart record(dev.cairn.room.Viewer viewer) {
+        return new MeetingRecord();
+    }
 }

@@ -145,4 +145,16 @@ public final class PurposeModule implements Module<PurposeState> {
         return new Signal.Relay("caret", fields);
     }
 
+
+    // ---- the meeting record ------------------------------------------------------------------
+
+    @Override
+    public String recordTitle() {
+        return "Purpose";
+    }
+
+    @Override
+    public dev.cairn.room.RecordPart record(Viewer viewer) {
+        return new PurposeRecord();
+    }
 }

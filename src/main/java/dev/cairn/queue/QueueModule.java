@@ -93,4 +93,16 @@ public final class QueueModule implements Module<QueueState> {
     public QueueState apply(QueueState part, Sequenced event, RoomState room) {
         return QueueRules.apply(part, event);
     }
+
+    // ---- the meeting record ------------------------------------------------------------------
+
+    @Override
+    public String recordTitle() {
+        return "Speaking time";
+    }
+
+    @Override
+    public dev.cairn.room.RecordPart record(dev.cairn.room.Viewer viewer) {
+        return new QueueRecord();
+    }
 }

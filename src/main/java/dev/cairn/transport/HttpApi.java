@@ -5,6 +5,8 @@ import dev.cairn.access.AccessModule;
 import dev.cairn.auth.Ids;
 import dev.cairn.auth.MemberToken;
 import dev.cairn.protocol.Wire;
+import dev.cairn.record.RecordReader;
+import dev.cairn.record.RoomRecord;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.Role;
 import dev.cairn.room.RoomEvent;
@@ -55,6 +57,9 @@ final class HttpApi {
         router.get("/api/rooms/:id").handler(this::describeRoom);
         router.post("/api/rooms/:id/members").handler(this::joinRoom);
         router.get("/api/rooms/:id/links").handler(this::currentLinks);
+        router.get("/api/rooms/:id/record").handler(ctx -> record(ctx, RecordForm.JSON));
+        router.get("/api/rooms/:id/record.md").handler(ctx -> record(ctx, RecordForm.MARKDOWN));
+        router.get("/api/rooms/:id/record/blocks").handler(ctx -> record(ctx, RecordForm.BLOCKS));
         for (Module<?> module : Modules.ALL) {
             module.listRoutes().forEach((route, list) ->
                 router.get("/api/rooms/:id/" + route).handler(ctx -> listPage(ctx, list)));
@@ -346,6 +351,61 @@ final class HttpApi {
             });
     }
 
+    /** The forms a meeting record is downloaded in. */
+    private enum RecordForm { JSON, MARKDOWN, BLOCKS }
+
+    /** A meeting id as the meeting module makes them ("m" and a seq); anything else names no meeting. */
+    private static final java.util.regex.Pattern MEETING_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /**
+     * {@code GET /api/rooms/{id}/record[.md|/blocks]?meeting=<id>}: the record of one meeting, or
+     * of the whole room without {@code meeting}, built from the room's whole archive for a member
+     * (Bearer token; the current role, so a removed member reads nothing), as JSON, Markdown or
+     * the printable page's blocks. The live room is only asked who the reader is, on its own loop.
+     */
+    private void record(RoutingContext ctx, RecordForm form) {
+        String roomId = ctx.pathParam("id");
+        var token = bearer(ctx);
+        if (token.isEmpty() || !token.get().roomId().equals(roomId)) {
+            reply(ctx, 401, error("unauthorized", "send your member token for this room as a Bearer token"));
+            return;
+        }
+        String meeting = ctx.request().getParam("meeting");
+        if (meeting != null && meeting.isEmpty()) meeting = null;
+        if (meeting != null && !MEETING_ID.matcher(meeting).matches()) {
+            reply(ctx, 404, error("not_found", "no such meeting in this room"));
+            return;
+        }
+        String meetingId = meeting;
+        String memberId = token.get().memberId();
+        affinity.withRoom(roomId, room -> Future.succeededFuture(room.replica().state().member(memberId)))
+            .compose(member -> member == null || !member.role().isMember()
+                ? Future.<RoomRecord>failedFuture(Rejection.forbidden("you are not a member of this room"))
+                : new RecordReader(node.vertx(), node.store()).read(roomId, Viewer.of(member), meetingId, node.now()))
+            .onComplete(done -> {
+                if (done.failed() && done.cause() instanceof Rejection r) {
+                    reply(ctx, "not_found".equals(r.code()) ? 404 : 403, error(r.code(), r.getMessage()));
+                } else if (done.failed()) {
+                    reply(ctx, 503, error("unavailable", "storage is unavailable, try again"));
+                } else if (form == RecordForm.MARKDOWN) {
+                    RoomRecord record = done.result();
+                    send(ctx, 200, "text/markdown; charset=utf-8", "attachment; filename=\"" + fileName(record) + "\"",
+                        record.markdown());
+                } else {
+                    reply(ctx, 200, form == RecordForm.JSON ? done.result().json() : done.result().blocks());
+                }
+            });
+    }
+
+    /** {@code record-<title>-<meeting or room>.md}, in letters, digits and dashes only. */
+    private static String fileName(RoomRecord record) {
+        String title = record.title() == null ? "" : java.text.Normalizer.normalize(record.title(), java.text.Normalizer.Form.NFKD)
+            .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (title.length() > 40) title = title.substring(0, 40).replaceAll("-+$", "");
+        String span = record.meeting() == null ? "room" : "meeting-" + record.meeting().number();
+        return "record-" + (title.isEmpty() ? record.roomId() : title) + "-" + span + ".md";
+    }
+
     /** One page of a read route, and whom it is for. */
     private record Page(Viewer viewer, List<String> frames) {
     }
@@ -438,12 +498,18 @@ final class HttpApi {
      * loop or arrived with a Redis reply, and a response must not be written from another thread.
      */
     private static void send(RoutingContext ctx, int status, String json) {
+        send(ctx, status, "application/json; charset=utf-8", null, json);
+    }
+
+    /** Answers {@code body} as {@code contentType}, as a download named by {@code disposition} when it is set. */
+    private static void send(RoutingContext ctx, int status, String contentType, String disposition, String body) {
         Loop loop = ctx.get(LOOP);
         Runnable write = () -> {
             HttpServerResponse response = ctx.response();
             if (response.ended()) return;
-            response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-                .putHeader("cache-control", "no-store").end(json);
+            if (disposition != null) response.putHeader("content-disposition", disposition);
+            response.setStatusCode(status).putHeader("content-type", contentType)
+                .putHeader("cache-control", "no-store").end(body);
         };
         if (loop == null) write.run();
         else loop.run(write);
