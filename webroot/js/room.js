@@ -23,6 +23,7 @@ import { mountAcknowledgements } from './views/acknowledgement/panel.js';
 import { checkinEvents } from './checkin/events.js';
 import { mountCheckin } from './views/checkin/panel.js';
 import { mountRecordLink } from './views/record-link.js';
+import { accessEvents } from './access/events.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { mountAnnouncer } from './views/announcer.js';
@@ -35,7 +36,7 @@ const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
 const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents,
-  ...acknowledgementEvents, ...checkinEvents };
+  ...acknowledgementEvents, ...checkinEvents, ...accessEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};

@@ -8,6 +8,7 @@ import { h, sentence } from '../dom.js';
 import { icon } from '../icons.js';
 import { LOOPBACK_WARNING, isLoopbackUrl, roomUrl } from '../links.js';
 import { isFacilitator } from '../membership/selectors.js';
+import { passcodeOf } from '../access/events.js';
 import { copyLink, privateTag } from './copy-link.js';
 
 const QUESTIONS = {
@@ -36,6 +37,42 @@ export function mountShare({ store, connection, button, dialog, body, closeButto
     }
   }
 
+  async function setPasscode(passcode) {
+    try {
+      await connection.send('access.passcode', { passcode });
+      await render(passcode ? 'Joining by the room link now asks for this passcode.' : 'The room link alone lets people join again.');
+    } catch (err) {
+      await render(null, sentence(err.message || err.code));
+    }
+  }
+
+  /** Facilitators set or clear the passcode; everyone else is told when there is one. */
+  function passcodeBlock(facilitator) {
+    const current = passcodeOf(store.getState().room);
+    if (!facilitator) {
+      return current === null ? null : h('p', { class: 'hint', 'data-testid': 'share-passcode-note',
+        text: 'Joining by this link also asks for the room\u2019s passcode: a facilitator can tell people.' });
+    }
+    const input = h('input', { class: 'input', id: 'share-passcode', type: 'text', maxlength: 40, autocomplete: 'off',
+      'aria-describedby': 'share-passcode-hint', 'data-testid': 'share-passcode-input' });
+    input.value = current ?? '';
+    const form = h('form', { class: 'share-passcode', 'data-testid': 'share-passcode' },
+      h('label', { class: 'label', for: 'share-passcode', text: 'Room passcode (optional)' }),
+      input,
+      h('p', { class: 'hint', id: 'share-passcode-hint', text: current
+        ? 'People joining by the room link must type it; say it in the room or send it apart from the link. The facilitator link needs none.'
+        : 'Ask people who join by the room link for a passcode too (6 to 40 characters), so a link that leaked is not enough.' }),
+      h('div', { class: 'share-actions' },
+        h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'share-passcode-save', text: current ? 'Change passcode' : 'Set passcode' }),
+        current ? h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'share-passcode-clear',
+          onclick: () => setPasscode(''), text: 'Remove passcode' }) : null));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      setPasscode(input.value.trim());
+    });
+    return form;
+  }
+
   function rotateButton(link) {
     return h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': `share-rotate-${link}`,
       onclick: () => rotate(link) }, icon('refresh', 'icon-s'), link === 'room' ? 'Make a new room link' : 'Make a new facilitator link');
@@ -61,6 +98,8 @@ export function mountShare({ store, connection, button, dialog, body, closeButto
       note: 'Anyone with this link can join as a participant, or as an observer (read-only).',
     }));
     if (facilitator) blocks.push(h('div', { class: 'share-actions' }, rotateButton('room')));
+    const passcode = passcodeBlock(facilitator);
+    if (passcode) blocks.push(passcode);
     if (facilitator && links.facilitatorPath) {
       blocks.push(copyLink({
         label: 'Facilitator link', url: links.facilitatorUrl ?? roomUrl(links.facilitatorPath), testid: 'share-facilitator-link',

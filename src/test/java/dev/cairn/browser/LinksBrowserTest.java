@@ -81,4 +81,38 @@ class LinksBrowserTest extends BrowserTest {
         });
         assertTrue(ben.driver().findElements(BoardPage.testId("rejoin")).size() == 1, "Ben is offered to join again");
     }
+
+    @Test
+    void aPasscodeSetInTheInviteDialogIsAskedOfWhoeverJoinsByTheRoomLink() {
+        BoardPage ana = new BoardPage(browsers.desktop());
+        BoardPage.CreatedRoom room = ana.createRoom(node.url(), "Passcode room", "Ana");
+        ana.openBoard();
+        WebDriver driver = ana.driver();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.findElement(BoardPage.testId("share-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("share-passcode-input"))).sendKeys("harbour-42");
+        driver.findElement(BoardPage.testId("share-passcode-save")).click();
+        wait.until(d -> d.findElement(BoardPage.testId("share-status")).getText().contains("asks for this passcode"));
+        assertEquals("harbour-42", driver.findElement(BoardPage.testId("share-passcode-input")).getDomProperty("value"),
+            "the facilitator sees the passcode they set");
+        ana.screenshot(SCREENSHOTS.resolve("share-passcode.png"));
+
+        BoardPage ben = new BoardPage(browsers.desktop());
+        ben.driver().get(room.roomLink());
+        WebDriverWait benWait = new WebDriverWait(ben.driver(), Duration.ofSeconds(30));
+        benWait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("join-passcode-input"))).sendKeys("harbour-41");
+        ben.driver().findElement(BoardPage.testId("join-name-input")).sendKeys("Ben");
+        ben.driver().findElement(BoardPage.testId("join-submit")).click();
+        benWait.until(d -> d.findElement(BoardPage.testId("join-error")).getText().contains("not this room\u2019s passcode"));
+        ben.screenshot(SCREENSHOTS.resolve("join-passcode-wrong.png"));
+        var field = ben.driver().findElement(BoardPage.testId("join-passcode-input"));
+        field.clear();
+        field.sendKeys("harbour-42");
+        ben.driver().findElement(BoardPage.testId("join-submit")).click();
+        ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
+        ben.driver().findElement(BoardPage.testId("share-button")).click();
+        benWait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("share-passcode-note")));
+        assertTrue(ben.driver().findElements(BoardPage.testId("share-passcode-input")).isEmpty(), "a participant cannot set it");
+        assertTrue(!ben.driver().getPageSource().contains("harbour-42"), "nor does their board hold it");
+    }
 }
