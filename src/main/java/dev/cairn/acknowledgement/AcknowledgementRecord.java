@@ -45,6 +45,12 @@ final class AcknowledgementRecord implements RecordPart {
         }
     }
 
+    /** An acknowledgement its author withdrew after the meeting leaves that meeting's record too. */
+    @Override
+    public void afterSpan(Sequenced event, RoomState before, RoomState after) {
+        if (event.event() instanceof Withdrawn e && e.acknowledgementId() != null) shared.remove(e.acknowledgementId());
+    }
+
     private static String name(RoomState room, String memberId) {
         Member m = room.member(memberId);
         return m == null ? memberId : m.name();

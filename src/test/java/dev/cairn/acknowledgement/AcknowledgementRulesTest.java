@@ -208,6 +208,25 @@ class AcknowledgementRulesTest {
         assertNull(module.record(new Viewer("ana", Role.FACILITATOR)).section(room), "nothing to record: no section");
     }
 
+    @Test
+    void anAcknowledgementWithdrawnAfterTheMeetingLeavesThatMeetingsRecordToo() {
+        String kept = draft("ben", "Kept");
+        String later = draft("ben", "Withdrawn after the meeting");
+        run("ben", new Share(kept));
+        run("ben", new Share(later));
+        int spanEnd = log.size();
+        run("ben", new Withdraw(later));
+        RecordPart part = module.record(new Viewer("ana", Role.FACILITATOR));
+        for (int i = 0; i < log.size(); i++) {
+            Sequenced seen = module.view(log.get(i), new Viewer("ana", Role.FACILITATOR));
+            RoomState after = i + 1 < states.size() ? states.get(i + 1) : room;
+            if (i < spanEnd) part.event(seen, states.get(i), after, true);
+            else part.afterSpan(seen, states.get(i), after);
+        }
+        AcknowledgementRecord.Section section = (AcknowledgementRecord.Section) part.section(states.get(spanEnd));
+        assertEquals(List.of(kept), section.acknowledgements().stream().map(AcknowledgementRecord.Item::acknowledgementId).toList());
+    }
+
     private static RecordWriter writer(List<List<String>> rows) {
         return new RecordWriter() {
             @Override
