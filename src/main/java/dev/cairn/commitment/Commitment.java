@@ -29,7 +29,7 @@ public record Commitment(String commitmentId, String what, String ownerId, List<
     }
 
     /** Still to be done: not done and not released (what a review goes through). */
-    public boolean isOpen() {
+    public boolean stillOpen() {
         return !DONE.equals(status) && !RELEASED.equals(status);
     }
 

@@ -83,7 +83,7 @@ final class CommitmentRecord implements RecordPart {
     }
 
     private static List<String> names(RoomState room, List<Party> parties) {
-        return parties.stream().map(p -> p.isMember() ? CommitmentRules.name(room, p.memberId()) : p.name()).toList();
+        return parties.stream().map(p -> p.member() ? CommitmentRules.name(room, p.memberId()) : p.name()).toList();
     }
 
     private static String commitmentId(CommitmentEvent event) {
@@ -115,7 +115,7 @@ final class CommitmentRecord implements RecordPart {
     public Object section(RoomState end) {
         List<Open> open = new ArrayList<>();
         for (Commitment c : CommitmentModule.of(end).commitments()) {
-            if (c.isOpen()) {
+            if (c.stillOpen()) {
                 open.add(new Open(c.commitmentId(), c.what(), CommitmentRules.name(end, c.ownerId()), c.status(), c.note(), c.due(),
                     c.checkIn()));
             }

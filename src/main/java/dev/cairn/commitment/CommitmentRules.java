@@ -189,7 +189,7 @@ public final class CommitmentRules {
         if (c.toMemberId() == null) {
             return commitment.handover() == null ? List.of() : List.of(new CommitmentEvent.HandoverWithdrawn(commitment.commitmentId()));
         }
-        if (!commitment.isOpen()) throw Rejection.conflict("this commitment is " + commitment.status() + ": reopen it to hand it over");
+        if (!commitment.stillOpen()) throw Rejection.conflict("this commitment is " + commitment.status() + ": reopen it to hand it over");
         Member to = room.member(c.toMemberId());
         if (to == null || !to.role().isMember()) throw Rejection.notFound("no member " + c.toMemberId() + " in this room");
         if (to.id().equals(actor.id())) throw Rejection.invalid("you already own this commitment");
@@ -228,7 +228,7 @@ public final class CommitmentRules {
 
     /** What a review goes through: every commitment not done or released, earliest due first (none last), then oldest. */
     static List<String> reviewOrder(CommitmentState part) {
-        return part.commitments().stream().filter(Commitment::isOpen)
+        return part.commitments().stream().filter(Commitment::stillOpen)
             .sorted(Comparator.comparing((Commitment c) -> c.due() == null ? "9999-99-99" : c.due())
                 .thenComparingLong(Commitment::createdAt))
             .map(Commitment::commitmentId).toList();

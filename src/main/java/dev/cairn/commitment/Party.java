@@ -7,7 +7,7 @@ package dev.cairn.commitment;
  */
 public record Party(String memberId, String name) {
 
-    public boolean isMember() {
+    public boolean member() {
         return memberId != null;
     }
 }
