@@ -18,6 +18,8 @@ import { mountMeeting } from './views/meeting/panel.js';
 import { mountQueue } from './views/queue/panel.js';
 import { decisionEvents } from './decision/events.js';
 import { mountDecisions } from './views/decision/panel.js';
+import { commitmentEvents } from './commitment/events.js';
+import { mountCommitments } from './views/commitment/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { showJoin } from './views/join.js';
@@ -28,7 +30,7 @@ import { sentence } from './dom.js';
 const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
-const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents };
+const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents, ...commitmentEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -91,6 +93,7 @@ function openBoard(membership) {
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });
+  mountCommitments({ store, connection, slot: slot(byId('board'), 'commitments') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({ store, connection, list: byId('member-list'), count: byId('members-count') });
   const connectionStatus = mountConnectionStatus({
