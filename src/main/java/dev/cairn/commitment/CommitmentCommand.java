@@ -27,14 +27,17 @@ public sealed interface CommitmentCommand extends RoomCommand {
     record Claim(String needId) implements CommitmentCommand {
     }
 
-    /** The sender commits to something, for and/or with others, by {@code due}. */
-    record Make(String what, List<Party> forWhom, List<Party> withWhom, String due, String checkIn, String targetId)
+    /** The sender commits to something, for and/or with others, by {@code due} (null: no due date yet). */
+    record Make(String what, List<Party> forWhom, List<Party> withWhom, String due) implements CommitmentCommand {
+    }
+
+    /** The owner or a facilitator changes what a commitment says; null leaves a field as it is, "" clears the due date. */
+    record Edit(String commitmentId, String what, List<Party> forWhom, List<Party> withWhom, String due)
         implements CommitmentCommand {
     }
 
-    /** The owner or a facilitator changes what a commitment says; null leaves a field as it is, "" clears checkIn or targetId. */
-    record Edit(String commitmentId, String what, List<Party> forWhom, List<Party> withWhom, String due, String checkIn,
-                String targetId) implements CommitmentCommand {
+    /** The owner or a facilitator sets the check-in day and the purpose target it serves; null leaves one as it is, "" clears it. */
+    record Plan(String commitmentId, String checkIn, String targetId) implements CommitmentCommand {
     }
 
     /** The owner or a facilitator sets the status; {@code note}: the reason (released) or what blocks it (blocked). */

@@ -50,6 +50,7 @@ public final class CommitmentModule implements Module<CommitmentState> {
         commands.put("commitment.claim", CommitmentCommand.Claim.class);
         commands.put("commitment.make", CommitmentCommand.Make.class);
         commands.put("commitment.edit", CommitmentCommand.Edit.class);
+        commands.put("commitment.plan", CommitmentCommand.Plan.class);
         commands.put("commitment.set_status", CommitmentCommand.SetStatus.class);
         commands.put("commitment.hand_over", CommitmentCommand.HandOver.class);
         commands.put("commitment.answer_handover", CommitmentCommand.AnswerHandover.class);

@@ -14,7 +14,6 @@ import dev.cairn.commitment.CommitmentCommand.WithdrawNeed;
 import dev.cairn.meeting.Meeting;
 import dev.cairn.meeting.MeetingEvent;
 import dev.cairn.meeting.MeetingModule;
-import dev.cairn.meeting.Segment;
 import dev.cairn.purpose.PurposeModule;
 import dev.cairn.purpose.Target;
 import dev.cairn.room.Context;
@@ -51,6 +50,7 @@ public final class CommitmentRules {
     public static final int MAX_NEEDS = 200;
     public static final int MAX_COMMITMENTS = 500;
     public static final int MAX_HISTORY = 50;
+    /** The agenda segment kind the board puts the review forward in. */
     public static final String REVIEW_KIND = "commitments_review";
 
     private CommitmentRules() {
@@ -86,14 +86,12 @@ public final class CommitmentRules {
             List<Party> forWhom = parties(room, "forWhom", c.forWhom());
             List<Party> withWhom = parties(room, "withWhom", c.withWhom());
             String due = date("due", c.due());
-            if (due == null) throw Rejection.invalid("due is required: a date like 2027-06-30");
-            String checkIn = checkIn(date("checkIn", c.checkIn()), due);
-            String target = target(room, c.targetId());
             requireRoomFor(part);
             return List.of(new CommitmentEvent.Made(new Commitment("c" + (room.seq() + 1), what, actor.id(), forWhom, withWhom,
-                due, checkIn, target, Commitment.OPEN, null, null, actor.id(), ctx.now(), null, List.of())));
+                due, null, null, Commitment.OPEN, null, null, actor.id(), ctx.now(), null, List.of())));
         }
         if (command instanceof Edit c) return edit(room, part, actor, c);
+        if (command instanceof CommitmentCommand.Plan c) return plan(room, part, actor, c);
         if (command instanceof SetStatus c) {
             Commitment commitment = requireChanger(room, part, actor, c.commitmentId(), "change its status");
             return status(commitment, c.status(), c.note());
@@ -137,15 +135,22 @@ public final class CommitmentRules {
         String what = c.what() == null ? commitment.what() : Names.text("what", c.what(), MAX_WHAT);
         List<Party> forWhom = c.forWhom() == null ? commitment.forWhom() : parties(room, "forWhom", c.forWhom());
         List<Party> withWhom = c.withWhom() == null ? commitment.withWhom() : parties(room, "withWhom", c.withWhom());
-        String due = commitment.due();
-        if (c.due() != null) {
-            due = date("due", c.due());
-            if (due == null) throw Rejection.invalid("due must be a date like 2027-06-30");
-        }
+        String due = c.due() == null ? commitment.due() : date("due", c.due());
+        checkIn(commitment.checkIn(), due);
+        return edited(commitment, what, forWhom, withWhom, due, commitment.checkIn(), commitment.targetId());
+    }
+
+    private static List<RoomEvent> plan(RoomState room, CommitmentState part, Member actor, CommitmentCommand.Plan c) {
+        Commitment commitment = requireChanger(room, part, actor, c.commitmentId(), "plan it");
         String checkIn = c.checkIn() == null ? commitment.checkIn() : date("checkIn", c.checkIn());
-        if (checkIn != null && due == null) throw Rejection.invalid("set a due date before a check-in date");
-        checkIn(checkIn, due);
+        checkIn(checkIn, commitment.due());
         String target = c.targetId() == null ? commitment.targetId() : target(room, c.targetId());
+        return edited(commitment, commitment.what(), commitment.forWhom(), commitment.withWhom(), commitment.due(), checkIn, target);
+    }
+
+    /** A {@code commitment.edited} with every field as it is now, or nothing when none changed. */
+    private static List<RoomEvent> edited(Commitment commitment, String what, List<Party> forWhom, List<Party> withWhom,
+                                          String due, String checkIn, String target) {
         if (what.equals(commitment.what()) && forWhom.equals(commitment.forWhom()) && withWhom.equals(commitment.withWhom())
             && Objects.equals(due, commitment.due()) && Objects.equals(checkIn, commitment.checkIn())
             && Objects.equals(target, commitment.targetId())) {
@@ -216,13 +221,10 @@ public final class CommitmentRules {
         RoomRules.requireFacilitator(actor, "start the commitments review");
         Meeting meeting = MeetingModule.current(room);
         if (meeting == null) throw Rejection.conflict("no meeting is under way");
-        Segment segment = meeting.current() == null ? null : MeetingModule.of(room).segment(meeting.current());
-        if (segment == null || !REVIEW_KIND.equals(segment.kind())) {
-            throw Rejection.conflict("the agenda's current segment is not a commitments review");
-        }
+        String segmentId = meeting.current();
         Review under = part.reviewUnderWay();
         if (under != null && under.meetingId().equals(meeting.id())) throw Rejection.conflict("the commitments review is under way already");
-        return List.of(new CommitmentEvent.ReviewStarted(new Review("v" + (room.seq() + 1), meeting.id(), segment.id(),
+        return List.of(new CommitmentEvent.ReviewStarted(new Review("v" + (room.seq() + 1), meeting.id(), segmentId,
             reviewOrder(part), 0, List.of(), false)));
     }
 
@@ -435,7 +437,7 @@ public final class CommitmentRules {
     }
 
     private static String target(RoomState room, String targetId) {
-        if (targetId == null || targetId.isEmpty()) return null;
+        if (targetId == null || targetId.isBlank()) return null;
         for (Target t : PurposeModule.of(room).targets()) if (t.id().equals(targetId)) return t.id();
         throw Rejection.notFound("no purpose target " + targetId);
     }

@@ -128,4 +128,60 @@ class CommitmentBrowserTest extends BrowserTest {
             && "Ben".equals(d.findElement(testId("commitment-owner-name")).getText()));
         screenshotOfCommitments(ana, "commitments-by-member-ana.png");
     }
+
+    /**
+     * Ben makes a commitment through the form (for Ana and for the city council, due on a day
+     * already past): every board marks it overdue, and "who relies on whom" shows what Ben does
+     * for whom; then, in a meeting whose current segment is a commitments review, Ana starts the
+     * review and Ben, whose commitment is up, says it is on track on his board.
+     */
+    @Test
+    void aCommitmentMadeInTheFormIsOverdueShowsWhoReliesOnWhomAndIsGoneThroughInTheReview() {
+        List<BoardPage> pages = room("Tenants' assembly", "Ana", "Ben");
+        WebDriver ana = pages.get(0).driver();
+        WebDriver ben = pages.get(1).driver();
+        List<WebDriver> all = List.of(ana, ben);
+
+        click(ben, "commitment-new");
+        field(ben, "commitment-what-input").sendKeys("Ask the landlord for the repair plan");
+        click(ben, "commitment-for-member");
+        field(ben, "commitment-for-names").sendKeys("City council, Tenants' union");
+        ((JavascriptExecutor) ben).executeScript("arguments[0].value = '2020-01-31'", field(ben, "commitment-due-input"));
+        click(ben, "commitment-save");
+        for (WebDriver d : all) {
+            until(d, x -> "overdue".equals(x.findElement(testId("commitment")).getDomAttribute("data-due-state"))
+                && x.findElement(testId("commitment-due")).getText().startsWith("Overdue by"));
+        }
+        until(ben, d -> d.findElements(testId("commitment-form")).isEmpty());
+
+        click(ana, "commitments-view-relies");
+        WebElement benRow = until(ana, d -> d.findElements(testId("relies-member")).stream()
+            .filter(e -> e.getText().startsWith("Ben")).findFirst().orElse(null));
+        assertTrue(benRow.findElement(testId("relies-gives")).getText().contains("for Ana, for City council, for Tenants' union"),
+            benRow.getText());
+        WebElement anaRow = until(ana, d -> d.findElements(testId("relies-member")).stream()
+            .filter(e -> e.getText().startsWith("Ana")).findFirst().orElse(null));
+        assertTrue(anaRow.findElement(testId("relies-gets")).getText().contains("Ben: Ask the landlord for the repair plan (for them)"),
+            anaRow.getText());
+        screenshotOfCommitments(ana, "commitments-relies-ana.png");
+
+        ((JavascriptExecutor) ana).executeScript("return window.cairn.connection.send('meeting.segment_add',"
+            + " {title: 'Our commitments', kind: 'commitments_review', minutes: 15})"
+            + ".then(() => window.cairn.connection.send('meeting.start', {agenda: true}))");
+        until(ben, d -> "waiting".equals(d.findElement(testId("review")).getDomAttribute("data-state")));
+        assertTrue(ben.findElements(testId("review-start")).isEmpty(), "only a facilitator starts the review");
+        click(ana, "review-start");
+        for (WebDriver d : all) {
+            until(d, x -> x.findElement(testId("review-progress")).getText().equals("1 of 1")
+                && x.findElement(testId("review-current")).getText().contains("Ask the landlord for the repair plan"));
+        }
+        until(ana, d -> d.findElement(testId("review-skip")).isDisplayed());
+        screenshotOfCommitments(ben, "commitments-review-ben.png");
+        click(ben, "review-on-track");
+        for (WebDriver d : all) {
+            until(d, x -> "ended".equals(x.findElement(testId("review")).getDomAttribute("data-state"))
+                && x.findElement(testId("review-done")).getText().equals("Review done: 1 of 1 gone through."));
+        }
+        assertEquals("reviewed", ana.findElement(testId("review-step")).getDomAttribute("data-outcome"));
+    }
 }

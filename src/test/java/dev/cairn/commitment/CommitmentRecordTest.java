@@ -64,7 +64,7 @@ class CommitmentRecordTest {
         commit("ana", rules.create("r", "Record", "ana", "Ana"));
         commit("ben", rules.join(room, "ben", "Ben <script>", Role.PARTICIPANT));
         commit("cy", rules.join(room, "cy", "Cy", Role.PARTICIPANT));
-        run("ben", new Make("Before the meeting", List.of(), List.of(), "2027-01-20", null, null));
+        run("ben", new Make("Before the meeting", List.of(), List.of(), "2027-01-20"));
         String before = last();
         run("ana", new MeetingCommand.AddSegment("Commitments", "commitments_review", 10, null, null));
 
@@ -79,7 +79,7 @@ class CommitmentRecordTest {
         run("cy", new Claim(need));
         String venue = last();
         run("cy", new Make("Call the council", List.of(new Party("ben", null), new Party(null, "City council")), List.of(),
-            "2027-02-01", null, null));
+            "2027-02-01"));
         String council = last();
         run("cy", new SetStatus(council, "done", null));
         run("cy", new HandOver(venue, "ben"));
