@@ -142,3 +142,35 @@ test('outside names are typed comma-separated', () => {
   assert.deepEqual(outsideNames(" Tenants' union, City council,, City council , "), [{ name: "Tenants' union" }, { name: 'City council' }]);
   assert.deepEqual(outsideNames(''), []);
 });
+
+describe('commands', async () => {
+  const { makeWithPlan, editWithPlan } = await import('../../../webroot/js/commitment/commands.js');
+  const fake = () => {
+    const sent = [];
+    let seq = 40;
+    return { sent, send: async (type, body) => { sent.push([type, body]); seq += 1; return seq; } };
+  };
+
+  test('making one with a check-in day or target sends the plan for the new commitment after it', async () => {
+    const connection = fake();
+    const id = await makeWithPlan(connection, { what: 'Call', forWhom: [], withWhom: [], due: '2027-03-01', checkIn: '2027-02-20', targetId: 't3' });
+    assert.equal(id, 'c41');
+    assert.deepEqual(connection.sent, [
+      ['commitment.make', { what: 'Call', forWhom: [], withWhom: [], due: '2027-03-01' }],
+      ['commitment.plan', { commitmentId: 'c41', checkIn: '2027-02-20', targetId: 't3' }],
+    ]);
+    const plain = fake();
+    await makeWithPlan(plain, { what: 'Call', forWhom: [], withWhom: [], due: '2027-03-01' });
+    assert.equal(plain.sent.length, 1, 'no plan without a check-in day or target');
+  });
+
+  test('saving an edit plans only what changed, and clears with ""', async () => {
+    const connection = fake();
+    const c = commitment('c9', 'ben', { checkIn: '2027-03-01', targetId: 't3' });
+    await editWithPlan(connection, c, { what: 'New', forWhom: [], withWhom: [], due: '2027-03-10', checkIn: '', targetId: 't3' });
+    assert.deepEqual(connection.sent[1], ['commitment.plan', { commitmentId: 'c9', checkIn: '' }]);
+    const same = fake();
+    await editWithPlan(same, c, { what: 'New', forWhom: [], withWhom: [], due: '2027-03-10', checkIn: '2027-03-01', targetId: 't3' });
+    assert.equal(same.sent.length, 1);
+  });
+});

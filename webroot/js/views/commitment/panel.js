@@ -84,7 +84,7 @@ export function mountCommitments({ store, connection, slot }) {
       ownerId: c.ownerId,
       testid: 'commitment-edit-form',
       onCancel: done,
-      onSubmit: (fields) => act('save the commitment', (cmd) => cmd.edit(c.commitmentId, fields), `${c.commitmentId}:edit`),
+      onSubmit: (fields) => act('save the commitment', (cmd) => cmd.editWithPlan(c, fields), `${c.commitmentId}:edit`),
     });
   }
 
@@ -175,7 +175,7 @@ export function mountCommitments({ store, connection, slot }) {
         newButton.focus();
       },
       onSubmit: async (fields) => {
-        const ok = await act('make the commitment', (cmd) => cmd.make(fields));
+        const ok = await act('make the commitment', (cmd) => cmd.makeWithPlan(fields));
         if (ok === true) {
           ui.creating = null;
           announcer.textContent = 'Commitment made.';
