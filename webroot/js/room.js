@@ -24,6 +24,8 @@ import { checkinEvents } from './checkin/events.js';
 import { mountCheckin } from './views/checkin/panel.js';
 import { mountRecordLink } from './views/record-link.js';
 import { accessEvents } from './access/events.js';
+import { commitmentEvents } from './commitment/events.js';
+import { mountCommitments } from './views/commitment/panel.js';
 import { mountRoomTitle } from './views/room-title.js';
 import { mountShare } from './views/share.js';
 import { mountAnnouncer } from './views/announcer.js';
@@ -36,7 +38,7 @@ const SILENT_ERRORS = new Set(['unauthorized', 'not_found', 'unavailable']);
 
 /** Every feature's event reducers; a new feature adds its map here. */
 const REDUCERS = { ...membershipEvents, ...purposeEvents, ...meetingEvents, ...queueEvents, ...decisionEvents,
-  ...acknowledgementEvents, ...checkinEvents, ...accessEvents };
+  ...acknowledgementEvents, ...checkinEvents, ...accessEvents, ...commitmentEvents };
 
 /** Handlers of server frames that are not room events (a feature's transient frames), by type. */
 const FRAME_HANDLERS = {};
@@ -103,6 +105,7 @@ function openBoard(membership) {
   mountAcknowledgements({ store, connection, slot: slot(byId('board'), 'acknowledgements') });
   mountCheckin({ store, connection, slot: slot(byId('board'), 'checkin') });
   mountRecordLink(byId('record-link'), membership.roomId);
+  mountCommitments({ store, connection, slot: slot(byId('board'), 'commitments') });
   mountRoomTitle({ store, connection, container: byId('room-heading'), fallbackTitle: membership.title });
   mountMembers({
     store, connection, list: byId('member-list'), count: byId('members-count'),
