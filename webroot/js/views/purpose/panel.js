@@ -46,6 +46,7 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
 
   let locking = false;
   lockButton.addEventListener('click', async () => {
+    if (locking) return;
     const wanted = !purpose(store.getState()).locked;
     locking = true;
     renderHeader(store.getState());
@@ -62,7 +63,9 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
   function renderHeader(state) {
     const p = purpose(state);
     lockButton.hidden = !isFacilitator(state);
-    lockButton.disabled = locking;
+    // aria-disabled, not disabled, while the command is on its way: a disabled button drops focus to the body.
+    if (locking) lockButton.setAttribute('aria-disabled', 'true');
+    else lockButton.removeAttribute('aria-disabled');
     lockButton.setAttribute('aria-pressed', String(p.locked));
     lockButton.replaceChildren(icon(p.locked ? 'unlock' : 'lock', 'icon-s'),
       h('span', { class: 'btn-text', text: p.locked ? 'Unlock editing' : 'Lock editing' }));

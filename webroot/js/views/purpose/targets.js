@@ -9,6 +9,7 @@ import { TARGET_LIMITS, addTarget, moveTarget, removeTarget, updateTarget } from
 import { purpose } from '../../purpose/selectors.js';
 import { day } from '../../time.js';
 import { commandFailed, toast } from '../toast.js';
+import { inlineConfirm } from '../confirm.js';
 
 const FIELDS = [
   { key: 'what', label: 'What we measure', required: true, placeholder: 'Families who use the food bank each month' },
@@ -94,22 +95,22 @@ export function mountTargets({ store, connection }) {
       title: label, disabled, onclick,
     }, icon(iconName, 'icon-s'));
     const actions = h('div', { class: 'target-actions' },
-      button('target-up', 'Move up', 'up', () => move(target, index - 1), index === 0),
-      button('target-down', 'Move down', 'down', () => move(target, index + 1), index === total - 1),
+      button('target-up', 'Move up', 'up', () => move(target, index - 1, 'target-up'), index === 0),
+      button('target-down', 'Move down', 'down', () => move(target, index + 1, 'target-down'), index === total - 1),
       button('target-edit', 'Edit', 'pencil', () => openEdit(target)),
-      button('target-remove', 'Remove', 'trash', () => setMode(target.id, 'remove', 'target-remove-confirm')));
+      button('target-remove', 'Remove', 'trash', () => setMode(target.id, 'remove', 'target-remove-cancel')));
     return [main, actions];
   }
 
+  /** "Remove this target for everyone?": opens on Cancel; Escape or Cancel keeps it and goes back to its Remove button. */
   function removeConfirm(target) {
-    return [h('div', { class: 'target-main' },
-      h('p', { class: 'target-what', text: target.what }),
-      h('p', { class: 'hint', text: 'Remove this target for everyone?' })),
-    h('div', { class: 'target-actions' },
-      h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'target-remove-confirm',
-        onclick: () => remove(target) }, 'Remove'),
-      h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'target-remove-cancel',
-        onclick: () => setMode(target.id, 'view', 'target-remove') }, 'Cancel'))];
+    return [inlineConfirm({
+      testid: 'target-remove', label: `Confirm removing “${target.what}”`,
+      before: h('p', { class: 'target-what', text: target.what }),
+      question: 'Remove this target for everyone?', yes: 'Remove', no: 'Cancel',
+      onYes: () => remove(target),
+      onNo: () => setMode(target.id, 'view', 'target-remove'),
+    })];
   }
 
   function setMode(id, mode, focusTestId) {
@@ -141,12 +142,23 @@ export function mountTargets({ store, connection }) {
     form.querySelector('input').focus();
   }
 
-  async function move(target, index) {
+  /**
+   * Moves a target and keeps focus on it: on the same button in its new place, or on the other move
+   * button when that one can go no further (a disabled button cannot hold focus).
+   */
+  async function move(target, index, testid) {
     try {
       await moveTarget(connection, target.id, index);
     } catch (err) {
       commandFailed('move the target', err);
     }
+    const active = document.activeElement;
+    if (active && active !== document.body && !element.contains(active)) return; // the person moved on
+    const li = rows.get(target.id)?.li;
+    if (!li) return;
+    const same = li.querySelector(`[data-testid="${testid}"]`);
+    const other = li.querySelector(`[data-testid="${testid === 'target-up' ? 'target-down' : 'target-up'}"]`);
+    (same && !same.disabled ? same : other && !other.disabled ? other : li.querySelector('[data-testid="target-edit"]'))?.focus();
   }
 
   async function remove(target) {

@@ -1,0 +1,174 @@
+package dev.cairn.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static dev.cairn.browser.BoardPage.testId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The purpose panel in a real meeting, in headless Chromium: where focus goes after each action
+ * (never to the page body), confirmations that open on the safe choice and close with Escape.
+ */
+class PurposeEditingBrowserTest extends BrowserTest {
+
+    @Test
+    void focusStaysOnTheControlThatActedAndConfirmationsOpenOnTheSafeChoiceAndCloseWithEscape() {
+        List<BoardPage> pages = room("Eastside food co-op", "Ana", "Ben");
+        Panel ana = new Panel(pages.get(0).driver());
+        ana.type("Every family on the east side eats fresh food every day.");
+        ana.until(d -> ana.saved());
+
+        // Rating: focus stays on the button that sent it.
+        ana.click(testId("rate-inspiring-4"));
+        ana.click(testId("rate-valuable-3"));
+        ana.click(testId("rate-measurable-2"));
+        ana.click(testId("rating-submit"));
+        ana.until(d -> d.findElement(testId("ratings-mine")).getText().startsWith("You rated"));
+        assertEquals("rating-submit", ana.focused());
+
+        // Adoption: the question opens on Cancel, Escape closes it back to its button; adopting focuses the result.
+        ana.click(testId("adopt-button"));
+        ana.until(d -> "adopt-cancel".equals(ana.focused()));
+        ana.press(Keys.ESCAPE);
+        ana.until(d -> d.findElements(testId("adopt-confirmation")).isEmpty());
+        assertEquals("adopt-button", ana.focused());
+        ana.click(testId("adopt-button"));
+        ana.click(testId("adopt-confirm"));
+        ana.until(d -> !d.findElements(testId("adopted-text")).isEmpty() && "adopted-text".equals(ana.focused()));
+
+        // Moving a target: focus follows it, onto the other move button when this one can go no further.
+        ana.addTarget("Households sharing the work", "300");
+        ana.addTarget("Fresh meals a week", "2000");
+        String first = ana.targetIds().get(0);
+        ana.click(By.cssSelector("[data-testid='target'][data-id='" + first + "'] [data-testid='target-down']"));
+        ana.until(d -> ana.targetIds().get(1).equals(first));
+        ana.until(d -> "target-up".equals(ana.focused()));
+        assertEquals(first, ana.focusedRow());
+
+        // Removing a target asks first, on Cancel; Escape keeps it and goes back to its Remove button.
+        ana.click(By.cssSelector("[data-testid='target'][data-id='" + first + "'] [data-testid='target-remove']"));
+        ana.until(d -> "target-remove-cancel".equals(ana.focused()));
+        ana.press(Keys.ESCAPE);
+        ana.until(d -> d.findElements(testId("target-remove-confirmation")).isEmpty());
+        assertEquals("target-remove", ana.focused());
+        assertEquals(2, ana.targetIds().size());
+
+        // Changing a role: focus stays on that member's role menu.
+        WebElement benRow = ana.memberRow("Ben");
+        new Select(benRow.findElement(testId("role-select"))).selectByValue("observer");
+        ana.until(d -> "observer".equals(ana.memberRow("Ben").getDomAttribute("data-role")));
+        ana.until(d -> "role-select".equals(ana.focused()));
+
+        // Locking: focus stays on the lock button.
+        ana.click(testId("purpose-lock-toggle"));
+        ana.until(d -> "true".equals(d.findElement(By.id("panel-purpose")).getDomAttribute("data-locked")));
+        assertEquals("purpose-lock-toggle", ana.focused());
+    }
+
+    /** The purpose panel as one person sees it and uses it. */
+    static final class Panel {
+        final WebDriver driver;
+
+        Panel(WebDriver driver) {
+            this.driver = driver;
+        }
+
+        WebElement textarea() {
+            return until(d -> d.findElement(testId("purpose-draft")));
+        }
+
+        String text() {
+            return textarea().getDomProperty("value");
+        }
+
+        boolean saved() {
+            return "saved".equals(saveState());
+        }
+
+        String saveState() {
+            return driver.findElement(testId("purpose-save-state")).getDomAttribute("data-state");
+        }
+
+        void type(String text) {
+            WebElement area = textarea();
+            until(d -> area.getDomAttribute("readonly") == null);
+            area.click();
+            area.sendKeys(text);
+        }
+
+        /** The data-testid of the focused element, or its tag name (BODY when focus fell to the page). */
+        String focused() {
+            return (String) ((JavascriptExecutor) driver).executeScript(
+                "const a = document.activeElement; return a?.dataset?.testid || a?.tagName || null;");
+        }
+
+        /** The data-id of the row (target, segment) the focused element is in. */
+        String focusedRow() {
+            return (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.activeElement?.closest('[data-id]')?.dataset.id ?? null;");
+        }
+
+        void press(CharSequence key) {
+            new Actions(driver).sendKeys(key).perform();
+        }
+
+        List<String> targetIds() {
+            return driver.findElements(testId("target")).stream().map(e -> e.getDomAttribute("data-id")).toList();
+        }
+
+        WebElement memberRow(String name) {
+            return until(d -> d.findElements(testId("member")).stream()
+                .filter(li -> li.findElement(testId("member-name")).getText().equals(name))
+                .findFirst().orElse(null));
+        }
+
+        void addTarget(String what, String target) {
+            click(testId("target-add"));
+            until(d -> d.findElement(testId("target-what-input"))).sendKeys(what);
+            driver.findElement(testId("target-target-input")).sendKeys(target);
+            click(testId("target-save"));
+            until(d -> d.findElements(testId("target-form")).isEmpty()
+                && d.findElements(testId("target-what")).stream().anyMatch(e -> e.getText().equals(what)));
+        }
+
+        /** Clicks like a person would, after scrolling the element into the middle of the window (clear of the sticky bar). */
+        void click(By by) {
+            WebElement element = until(d -> {
+                List<WebElement> found = d.findElements(by);
+                return found.isEmpty() ? null : found.get(0);
+            });
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            // Radio inputs are visually hidden: their labels take the click.
+            if ("radio".equals(element.getDomAttribute("type"))) {
+                driver.findElement(By.cssSelector("label[for='" + element.getDomAttribute("id") + "']")).click();
+            } else {
+                element.click();
+            }
+        }
+
+        <T> T until(Function<WebDriver, T> condition) {
+            return new WebDriverWait(driver, BoardPage.PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(condition::apply);
+        }
+    }
+
+    static void check(boolean condition, String message) {
+        assertTrue(condition, message);
+    }
+}
