@@ -10,8 +10,9 @@ export function ratingsVisibility(connection, hidden) {
   return connection.send('purpose.ratings_visibility', { hidden });
 }
 
-export function lock(connection, locked) {
-  return connection.send('purpose.lock', { locked });
+/** Locks after the server's grace (whoever is typing is warned), at once with graceSeconds 0, or unlocks. */
+export function lock(connection, locked, graceSeconds = undefined) {
+  return connection.send('purpose.lock', graceSeconds === undefined ? { locked } : { locked, graceSeconds });
 }
 
 /** scores: {inspiring, valuable, measurable}; comments: {test: text}, empty ones left out. */

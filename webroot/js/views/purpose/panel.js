@@ -24,7 +24,7 @@ import { mountTargets } from './targets.js';
 export function mountPurpose({ store, connection, membership, panel, slot }) {
   startRelativeClock();
   const session = createDraftSession({ store, connection });
-  const editor = mountDraftEditor({ store, session });
+  const editor = mountDraftEditor({ store, session, connection });
   const carets = mountCarets({ store, connection, session, textarea: editor.textarea, frame: editor.frame, editors: editor.editors });
   const adoption = mountAdoption({ store, connection, session });
   const targets = mountTargets({ store, connection });
@@ -44,39 +44,58 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
   ratings.element.classList.add('area-ratings');
   slot.replaceChildren(h('div', { class: 'purpose-layout' }, adoption.element, editor.element, ratings.element, targets.element));
 
+  // Lock: whoever is typing is warned and gets the server's grace; meanwhile the facilitator may
+  // lock at once or cancel. The buttons stay enabled (aria-disabled while a command is on its way)
+  // so focus never falls to the page body.
+  const lockNow = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'purpose-lock-now', hidden: true },
+    icon('lock', 'icon-s'), h('span', { class: 'btn-text', text: 'Lock now' }));
+  lockButton.before(lockNow);
   let locking = false;
-  lockButton.addEventListener('click', async () => {
+  async function sendLock(wanted, graceSeconds, what) {
     if (locking) return;
-    const wanted = !purpose(store.getState()).locked;
     locking = true;
     renderHeader(store.getState());
     try {
-      await lock(connection, wanted);
+      await lock(connection, wanted, graceSeconds);
     } catch (err) {
-      commandFailed(wanted ? 'lock the draft' : 'unlock the draft', err);
+      commandFailed(what, err);
     } finally {
       locking = false;
       renderHeader(store.getState());
+      if (document.activeElement === document.body) lockButton.focus();
     }
+  }
+  lockButton.addEventListener('click', () => {
+    const p = purpose(store.getState());
+    const wanted = !(p.locked || p.lockAt);
+    sendLock(wanted, undefined, wanted ? 'lock the draft' : p.locked ? 'unlock the draft' : 'cancel the lock');
   });
+  lockNow.addEventListener('click', () => sendLock(true, 0, 'lock the draft'));
 
   function renderHeader(state) {
     const p = purpose(state);
+    const pending = Boolean(p.lockAt) && !p.locked;
     lockButton.hidden = !isFacilitator(state);
-    // aria-disabled, not disabled, while the command is on its way: a disabled button drops focus to the body.
-    if (locking) lockButton.setAttribute('aria-disabled', 'true');
-    else lockButton.removeAttribute('aria-disabled');
-    lockButton.setAttribute('aria-pressed', String(p.locked));
-    lockButton.replaceChildren(icon(p.locked ? 'unlock' : 'lock', 'icon-s'),
-      h('span', { class: 'btn-text', text: p.locked ? 'Unlock editing' : 'Lock editing' }));
-    lockButton.title = p.locked ? 'Let everyone edit the draft again' : 'Stop all editing of the draft, for example while the group decides';
+    lockNow.hidden = !isFacilitator(state) || !pending;
+    for (const button of [lockButton, lockNow]) {
+      if (locking) button.setAttribute('aria-disabled', 'true');
+      else button.removeAttribute('aria-disabled');
+    }
+    lockButton.setAttribute('aria-pressed', String(p.locked || pending));
+    const label = p.locked ? 'Unlock editing' : pending ? 'Cancel the lock' : 'Lock editing';
+    lockButton.replaceChildren(icon(p.locked ? 'unlock' : pending ? 'x' : 'lock', 'icon-s'), h('span', { class: 'btn-text', text: label }));
+    lockButton.title = p.locked ? 'Let everyone edit the draft again'
+      : pending ? 'Stop the lock: everyone keeps editing'
+        : 'Stop all editing of the draft, for example while the group decides (whoever is typing gets a few seconds to finish)';
     rev.textContent = state.room ? `Revision ${p.rev}` : '';
     rev.hidden = !state.room;
     panel.dataset.locked = String(p.locked);
+    panel.dataset.locking = String(pending);
   }
 
   store.subscribe((state, prev) => {
-    if (state.room?.purpose?.locked !== prev.room?.purpose?.locked || state.room?.purpose?.rev !== prev.room?.purpose?.rev
+    if (state.room?.purpose?.locked !== prev.room?.purpose?.locked || state.room?.purpose?.lockAt !== prev.room?.purpose?.lockAt
+      || state.room?.purpose?.rev !== prev.room?.purpose?.rev
       || state.room?.members !== prev.room?.members || state.me !== prev.me) renderHeader(state);
   });
   renderHeader(store.getState());

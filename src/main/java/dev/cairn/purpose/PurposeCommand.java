@@ -12,8 +12,12 @@ public sealed interface PurposeCommand extends RoomCommand {
     record Edit(Long seq, List<Object> op) implements PurposeCommand {
     }
 
-    /** Facilitator freezes or frees the draft. */
-    record Lock(Boolean locked) implements PurposeCommand {
+    /**
+     * Facilitator freezes or frees the draft. A lock takes effect after {@code graceSeconds}
+     * (default {@link PurposeRules#LOCK_GRACE_SECONDS}, 0 = at once), so whoever is typing is warned
+     * and finishes the word; unlocking also cancels a lock not in effect yet.
+     */
+    record Lock(Boolean locked, Integer graceSeconds) implements PurposeCommand {
     }
 
     /** Scores 1–5 on the three tests; comments keyed by test name, optional. */

@@ -1,6 +1,7 @@
 package dev.cairn.purpose;
 
 import dev.cairn.room.Context;
+import dev.cairn.room.Deadline;
 import dev.cairn.room.Member;
 import dev.cairn.room.Module;
 import dev.cairn.room.Projection;
@@ -72,6 +73,7 @@ public final class PurposeModule implements Module<PurposeState> {
         Map<String, Class<? extends RoomEvent>> events = new LinkedHashMap<>();
         events.put("purpose.edited", PurposeEvent.Edited.class);
         events.put("purpose.lock_changed", PurposeEvent.LockChanged.class);
+        events.put("purpose.lock_scheduled", PurposeEvent.LockScheduled.class);
         events.put("purpose.rated", PurposeEvent.Rated.class);
         events.put("purpose.target_added", PurposeEvent.TargetAdded.class);
         events.put("purpose.target_updated", PurposeEvent.TargetUpdated.class);
@@ -90,6 +92,23 @@ public final class PurposeModule implements Module<PurposeState> {
     @Override
     public PurposeState apply(PurposeState part, Sequenced event, RoomState room) {
         return PurposeRules.apply(part, (PurposeEvent) event.event(), event.by(), event.at());
+    }
+
+    // ---- the room's clock: a scheduled lock ------------------------------------------------------
+
+    /** The deadline of a scheduled lock. */
+    static final String LOCK = "lock";
+
+    @Override
+    public List<Deadline> deadlines(PurposeState part) {
+        return part.lockAt() == null ? List.of() : List.of(new Deadline(LOCK, part.lockAt()));
+    }
+
+    /** The scheduled lock takes effect, once: the first node's commit clears {@code lockAt}. */
+    @Override
+    public List<RoomEvent> due(RoomState room, PurposeState part, String deadlineId, long now) {
+        if (!LOCK.equals(deadlineId) || part.lockAt() == null || now < part.lockAt()) return List.of();
+        return List.of(new PurposeEvent.LockChanged(true));
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.cairn.room.Context;
 import dev.cairn.room.Member;
 import dev.cairn.room.Names;
 import dev.cairn.room.Rejection;
+import dev.cairn.room.Role;
 import dev.cairn.room.RoomEvent;
 import dev.cairn.room.RoomRules;
 import dev.cairn.room.RoomState;
@@ -41,6 +42,9 @@ public final class PurposeRules {
     public static final int MAX_TARGETS = 50;
     public static final int MAX_COMMENT = 500;
     public static final List<String> TESTS = List.of("inspiring", "valuable", "measurable");
+    /** How long a lock waits by default, so whoever is typing finishes the word (they are warned). */
+    public static final int LOCK_GRACE_SECONDS = 10;
+    public static final int MAX_LOCK_GRACE_SECONDS = 60;
 
     private PurposeRules() {
     }
@@ -48,11 +52,7 @@ public final class PurposeRules {
     public static List<RoomEvent> decide(RoomState room, Member actor, Context ctx, PurposeCommand command) {
         PurposeState purpose = PurposeModule.of(room);
         if (command instanceof Edit c) return edit(room, actor, ctx, c);
-        if (command instanceof Lock c) {
-            RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
-            if (c.locked() == null) throw Rejection.invalid("locked is required");
-            return c.locked() == purpose.locked() ? List.of() : List.of(new PurposeEvent.LockChanged(c.locked()));
-        }
+        if (command instanceof Lock c) return lock(purpose, actor, ctx, c);
         if (command instanceof Rate c) return rate(purpose, actor, c);
         if (command instanceof RatingsVisibility c) {
             RoomRules.requireFacilitator(actor, "hide or reveal the ratings");
@@ -100,13 +100,34 @@ public final class PurposeRules {
     }
 
     /**
+     * A lock is scheduled {@code graceSeconds} ahead (the room's clock makes it take effect); a
+     * second lock with grace 0, or one whose time has come, locks at once; unlocking ends both.
+     */
+    private static List<RoomEvent> lock(PurposeState purpose, Member actor, Context ctx, Lock c) {
+        RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
+        if (c.locked() == null) throw Rejection.invalid("locked is required");
+        if (!c.locked()) return purpose.locked() || purpose.lockAt() != null ? List.of(new PurposeEvent.LockChanged(false)) : List.of();
+        if (purpose.locked()) return List.of();
+        int grace = c.graceSeconds() == null ? LOCK_GRACE_SECONDS : c.graceSeconds();
+        if (grace < 0 || grace > MAX_LOCK_GRACE_SECONDS) {
+            throw Rejection.invalid("graceSeconds must be between 0 and " + MAX_LOCK_GRACE_SECONDS);
+        }
+        if (grace == 0 || purpose.lockedAt(ctx.now())) return List.of(new PurposeEvent.LockChanged(true));
+        if (purpose.lockAt() != null) return List.of(); // already on its way
+        return List.of(new PurposeEvent.LockScheduled(ctx.now() + grace * 1000L));
+    }
+
+    /**
      * Transforms the op against every edit committed since its base (the submitted op takes the
      * left side), checks it applies and respects the limits, and turns it into the next revision.
      */
     private static List<RoomEvent> edit(RoomState room, Member actor, Context ctx, Edit c) {
         RoomRules.requireEditor(actor, "edit the purpose");
         PurposeState purpose = PurposeModule.of(room);
-        if (purpose.locked()) throw Rejection.forbidden("the facilitator has locked the purpose for editing");
+        // Facilitators may still tidy a locked draft; everyone else's edits stop when the lock takes effect.
+        if (actor.role() != Role.FACILITATOR && purpose.lockedAt(ctx.now())) {
+            throw Rejection.forbidden("the draft is locked: a facilitator locked it for editing");
+        }
         if (c.op() == null) throw Rejection.invalid("op is required");
         if (c.seq() == null || c.seq() < 0 || c.seq() > room.seq()) throw Rejection.invalid("seq must be an event this room has had");
         TextOp op;
@@ -191,6 +212,7 @@ public final class PurposeRules {
             return purpose.withDraft(TextType.apply(purpose.text(), op), churn);
         }
         if (event instanceof PurposeEvent.LockChanged e) return purpose.withLocked(e.locked());
+        if (event instanceof PurposeEvent.LockScheduled e) return purpose.withLockPending(e.at(), by);
         if (event instanceof PurposeEvent.Rated e) {
             return purpose.withRating(new Rating(by, e.rev(), e.churn(), e.textLength(), e.inspiring(), e.valuable(),
                 e.measurable(), e.comments(), at, e.hidden()));

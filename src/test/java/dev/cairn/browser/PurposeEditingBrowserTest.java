@@ -79,6 +79,60 @@ class PurposeEditingBrowserTest extends BrowserTest {
         assertEquals("purpose-lock-toggle", ana.focused());
     }
 
+    @Test
+    void aLockWarnsWhoeverIsTypingGivesAGraceAndARefusedEditIsNeverShownAsSaved() {
+        List<BoardPage> pages = room("Tenants' union", "Ana", "Ben");
+        Panel ana = new Panel(pages.get(0).driver());
+        Panel ben = new Panel(pages.get(1).driver());
+        ben.type("Repairs are answered within 14 days. Tenant");
+        ana.until(d -> ana.text().endsWith("Tenant"));
+
+        // Ana locks: Ben is warned by name and keeps typing through the grace; his words are saved.
+        ana.click(testId("purpose-lock-toggle"));
+        ben.until(d -> d.findElement(testId("purpose-lock-warning")).getText().startsWith("Ana is locking the draft in"));
+        assertEquals("purpose-lock-toggle", ana.focused());
+        ben.screenshot("purpose-lock-warning.png");
+        ben.textarea().sendKeys("s decide.");
+        ben.until(d -> ben.saved());
+        ana.until(d -> ana.text().equals("Repairs are answered within 14 days. Tenants decide."));
+
+        // Ana locks at once; Ben's draft becomes read-only.
+        ana.click(testId("purpose-lock-now"));
+        ben.until(d -> "true".equals(d.findElement(By.id("panel-purpose")).getDomAttribute("data-locked"))
+            && ben.textarea().getDomAttribute("readonly") != null);
+        ben.until(d -> d.findElements(testId("purpose-lock-warning")).stream().noneMatch(WebElement::isDisplayed));
+
+        // A keystroke that was on its way when the lock landed (simulated: the textarea made writable again) is refused,
+        // and Ben's board says so instead of "All changes saved".
+        ((JavascriptExecutor) ben.driver).executeScript("arguments[0].readOnly = false;", ben.textarea());
+        ben.textarea().sendKeys(" Late");
+        ben.until(d -> "refused".equals(ben.saveState()));
+        assertEquals("Not saved: the draft is locked", ben.driver.findElement(testId("purpose-save-state")).getText());
+        ben.until(d -> d.findElement(testId("unsent-notice")).isDisplayed());
+        ben.screenshot("purpose-not-saved.png");
+        assertEquals("Repairs are answered within 14 days. Tenants decide.", ana.text());
+
+        // Ana may still tidy the locked draft.
+        ana.textarea().sendKeys(Keys.END, " Monthly.");
+        ana.until(d -> ana.saved() && ana.text().endsWith("decide. Monthly."));
+        ben.until(d -> ben.text().endsWith("decide. Monthly."));
+        check("refused".equals(ben.saveState()), "Ben's refused edit still shows as not saved after someone else's edit");
+
+        // The adoption question shows the exact text it adopts; an edit after it was shown makes it refused.
+        ana.click(testId("adopt-button"));
+        assertEquals(ana.text(), ana.driver.findElement(testId("adopt-exact-text")).getText());
+        ana.textarea().sendKeys(" Signed.");
+        ana.until(d -> ana.saved() && d.findElement(testId("adopt-changed")).isDisplayed());
+        ana.click(testId("adopt-confirm"));
+        ana.until(d -> d.findElements(testId("toast")).stream().anyMatch(t -> t.getText().contains("was not adopted")));
+        assertTrue(ana.driver.findElements(testId("adopted-text")).isEmpty(), "nothing was adopted");
+        ana.click(testId("adopt-button"));
+        ana.click(testId("adopt-confirm"));
+        ana.until(d -> !d.findElements(testId("adopted-text")).isEmpty());
+        assertEquals("Repairs are answered within 14 days. Tenants decide. Monthly. Signed.",
+            ana.driver.findElement(testId("adopted-text")).getText());
+    }
+
     /** The purpose panel as one person sees it and uses it. */
     static final class Panel {
         final WebDriver driver;
@@ -120,6 +174,11 @@ class PurposeEditingBrowserTest extends BrowserTest {
         String focusedRow() {
             return (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.activeElement?.closest('[data-id]')?.dataset.id ?? null;");
+        }
+
+        void screenshot(String name) {
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('panel-purpose').scrollIntoView({block: 'start'});");
+            new BoardPage(driver).screenshot(SCREENSHOTS.resolve(name));
         }
 
         void press(CharSequence key) {
