@@ -27,8 +27,9 @@ public sealed interface PurposeCommand extends RoomCommand {
     record AddTarget(String what, String baseline, String target, String due, String tracker) implements PurposeCommand {
     }
 
-    record UpdateTarget(String targetId, String what, String baseline, String target, String due, String tracker)
-        implements PurposeCommand {
+    /** Replaces a target's fields; {@code baseVersion}: the target's {@code version} the form was opened on. */
+    record UpdateTarget(String targetId, String what, String baseline, String target, String due, String tracker,
+                        Long baseVersion) implements PurposeCommand {
     }
 
     record MoveTarget(String targetId, Integer index) implements PurposeCommand {

@@ -33,6 +33,13 @@ public final class PurposeModule implements Module<PurposeState> {
     public record Caret(Long seq, Integer anchor, Integer head) implements Signal {
     }
 
+    /**
+     * Which item this board has open for editing ({@code item}: {@code target:<id>}), or null when it
+     * closed the form: others see "Ben is editing" on that item.
+     */
+    public record Editing(String item) implements Signal {
+    }
+
     /** A room's purpose. */
     public static PurposeState of(RoomState room) {
         return room.part(INSTANCE);
@@ -91,7 +98,7 @@ public final class PurposeModule implements Module<PurposeState> {
 
     @Override
     public PurposeState apply(PurposeState part, Sequenced event, RoomState room) {
-        return PurposeRules.apply(part, (PurposeEvent) event.event(), event.by(), event.at());
+        return PurposeRules.apply(part, (PurposeEvent) event.event(), event.seq(), event.by(), event.at());
     }
 
     // ---- the room's clock: a scheduled lock ------------------------------------------------------
@@ -146,12 +153,13 @@ public final class PurposeModule implements Module<PurposeState> {
 
     @Override
     public Map<String, Class<? extends Signal>> signals() {
-        return Map.of("purpose.caret", Caret.class);
+        return Map.of("purpose.caret", Caret.class, "purpose.editing", Editing.class);
     }
 
     /** A caret is relayed as {@code caret} with its seq and positions; observers may show theirs too. */
     @Override
     public Signal.Relay relay(RoomState room, Member sender, Signal signal) {
+        if (signal instanceof Editing e) return editing(room, sender, e);
         Caret c = (Caret) signal;
         if (c.seq() == null || c.anchor() == null || c.head() == null || c.seq() < 0 || c.anchor() < 0 || c.head() < 0) {
             throw Rejection.invalid("purpose.caret needs seq, anchor and head as whole numbers ≥ 0");
@@ -164,4 +172,16 @@ public final class PurposeModule implements Module<PurposeState> {
         return new Signal.Relay("caret", fields);
     }
 
+
+    /** "Ben is editing" is relayed as {@code editing} with the item, only from someone who may edit it. */
+    private static Signal.Relay editing(RoomState room, Member sender, Editing e) {
+        RoomRules.requireEditor(sender, "edit targets");
+        if (e.item() != null) {
+            String id = e.item().startsWith("target:") ? e.item().substring("target:".length()) : null;
+            if (id == null || of(room).targetIndex(id) < 0) throw Rejection.invalid("item must name a target as target:<id>");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("item", e.item());
+        return new Signal.Relay("editing", fields);
+    }
 }

@@ -72,8 +72,11 @@ public final class PurposeRules {
         }
         if (command instanceof UpdateTarget c) {
             RoomRules.requireEditor(actor, "edit targets");
-            requireTarget(purpose, c.targetId());
-            return List.of(new PurposeEvent.TargetUpdated(target(c.targetId(), c.what(), c.baseline(), c.target(), c.due(), c.tracker())));
+            Target current = purpose.targets().get(requireTarget(purpose, c.targetId()));
+            Target next = target(c.targetId(), c.what(), c.baseline(), c.target(), c.due(), c.tracker());
+            requireBase(c.baseVersion(), current.currentVersion(), room, current.by(), "target");
+            if (sameFields(current, next)) return List.of();
+            return List.of(new PurposeEvent.TargetUpdated(next));
         }
         if (command instanceof MoveTarget c) {
             RoomRules.requireEditor(actor, "reorder targets");
@@ -177,6 +180,25 @@ public final class PurposeRules {
         if (value < 1 || value > 5) throw Rejection.invalid(test + " must be rated from 1 to 5");
     }
 
+    /**
+     * The convention for every editable item (docs/protocol.md, "Edits on the same item"): a save
+     * names the {@code version} it was based on; when the item changed since, it is refused with
+     * {@code conflict} and nothing changes, so the person can compare and choose.
+     */
+    static void requireBase(Long baseVersion, long version, RoomState room, String changedBy, String what) {
+        if (baseVersion == null || baseVersion < 0) throw Rejection.invalid("baseVersion is required: the version of the " + what + " you edited");
+        if (baseVersion != version) {
+            String who = changedBy == null || room.members().get(changedBy) == null ? "someone" : room.members().get(changedBy).name();
+            throw Rejection.conflict(who + " changed this " + what + " since you opened it (now version " + version
+                + "); nothing was saved");
+        }
+    }
+
+    private static boolean sameFields(Target a, Target b) {
+        return a.what().equals(b.what()) && a.baseline().equals(b.baseline()) && a.target().equals(b.target())
+            && a.due().equals(b.due()) && a.tracker().equals(b.tracker());
+    }
+
     private static int requireTarget(PurposeState purpose, String id) {
         if (id == null) throw Rejection.invalid("targetId is required");
         int index = purpose.targetIndex(id);
@@ -198,11 +220,11 @@ public final class PurposeRules {
         String day = Names.optional("due", due, 10);
         if (!day.isEmpty() && !isDate(day)) throw Rejection.invalid("due must be a date like 2027-06-30");
         return new Target(id, Names.text("what", what, 200), Names.optional("baseline", baseline, 100),
-            Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60));
+            Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60), null, null);
     }
 
     /** The purpose after one of its events. */
-    public static PurposeState apply(PurposeState purpose, PurposeEvent event, String by, long at) {
+    public static PurposeState apply(PurposeState purpose, PurposeEvent event, long seq, String by, long at) {
         if (event instanceof PurposeEvent.Edited e) {
             TextOp op = TextOp.fromWire(e.op());
             long churn = 0;
@@ -220,9 +242,9 @@ public final class PurposeRules {
         if (event instanceof PurposeEvent.RatingsVisibilityChanged e) return purpose.withRatingsHidden(e.hidden(), e.revealed());
         List<Target> targets = new ArrayList<>(purpose.targets());
         if (event instanceof PurposeEvent.TargetAdded e) {
-            targets.add(e.target());
+            targets.add(e.target().setAt(seq, by));
         } else if (event instanceof PurposeEvent.TargetUpdated e) {
-            targets.set(purpose.targetIndex(e.target().id()), e.target());
+            targets.set(purpose.targetIndex(e.target().id()), e.target().setAt(seq, by));
         } else if (event instanceof PurposeEvent.TargetMoved e) {
             Target moved = targets.remove(purpose.targetIndex(e.id()));
             targets.add(e.index(), moved);

@@ -171,6 +171,48 @@ class PurposeRulesTest {
     }
 
     @Test
+    void aSaveBasedOnAnOlderVersionOfATargetIsRefusedWithConflictAndChangesNothing() {
+        run("ana", new AddTarget("Repairs answered in time", "40%", "90%", "", ""));
+        Target opened = PurposeModule.of(room).targets().get(0);
+        assertEquals(room.seq(), opened.version(), "a target's version is the seq of the event that set it");
+        assertEquals("ana", opened.by());
+
+        // Ana and Ben both opened the form on that version; Ana saves first.
+        run("ana", new UpdateTarget(opened.id(), "Repairs answered in 14 days", "40%", "90%", "", "", opened.version()));
+        Target anas = PurposeModule.of(room).targets().get(0);
+        assertEquals(room.seq(), anas.version());
+        RoomState before = room;
+        Rejection stale = assertThrows(Rejection.class, () -> decide("ben",
+            new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben", opened.version())));
+        assertEquals("conflict", stale.code());
+        assertTrue(stale.getMessage().startsWith("Ana changed this target since you opened it"), stale.getMessage());
+        assertEquals(before, room, "nothing changed");
+
+        // "Keep mine": Ben sends his text again, now on Ana's version.
+        run("ben", new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben", anas.version()));
+        assertEquals("95%", PurposeModule.of(room).targets().get(0).target());
+        assertEquals("ben", PurposeModule.of(room).targets().get(0).by());
+        assertEquals("invalid", code("ben", new UpdateTarget(opened.id(), "x", "", "1", "", "", null)), "the base is required");
+        assertTrue(decide("ben", new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben",
+            PurposeModule.of(room).targets().get(0).version())).isEmpty(), "saving the same fields is no change");
+    }
+
+    @Test
+    void onlyEditorsSayTheyAreEditingAndOnlyAnExistingTarget() {
+        run("ana", new AddTarget("Repairs answered in time", "40%", "90%", "", ""));
+        String id = PurposeModule.of(room).targets().get(0).id();
+        PurposeModule module = new PurposeModule();
+        var relay = module.relay(room, room.member("ben"), new PurposeModule.Editing("target:" + id));
+        assertEquals("editing", relay.type());
+        assertEquals("target:" + id, relay.fields().get("item"));
+        assertNull(module.relay(room, room.member("ben"), new PurposeModule.Editing(null)).fields().get("item"));
+        assertEquals("invalid", assertThrows(Rejection.class,
+            () -> module.relay(room, room.member("ben"), new PurposeModule.Editing("target:nope"))).code());
+        assertEquals("forbidden", assertThrows(Rejection.class,
+            () -> module.relay(room, room.member("obs"), new PurposeModule.Editing("target:" + id))).code());
+    }
+
+    @Test
     void ratingsBelongToARevisionAndGoStaleWhenTheTextChangesALot() {
         assertEquals("invalid", code("ben", new Rate(3, 3, 3, null)), "nothing to rate yet");
         run("ana", new Edit(room.seq(), List.of("We make the harbour district breathe clean air by 2030.")));
@@ -196,7 +238,8 @@ class PurposeRulesTest {
         String second = targets.get(1).id();
         run("ana", new MoveTarget(second, 0));
         assertEquals(List.of(second, first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
-        run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben"));
+        run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben",
+            PurposeModule.of(room).targets().get(1).version()));
         assertEquals("25 µg/m³", PurposeModule.of(room).targets().get(1).target());
         run("ben", new RemoveTarget(second));
         assertEquals(List.of(first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
