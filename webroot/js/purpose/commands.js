@@ -44,8 +44,9 @@ export function addTarget(connection, fields) {
  */
 export const TARGET_ID = 'targetId';
 
-export function updateTarget(connection, id, fields) {
-  return connection.send('purpose.target_update', { [TARGET_ID]: id, ...targetBody(fields) });
+/** baseVersion: the target's version the form was opened on; a stale one is refused with conflict. */
+export function updateTarget(connection, id, fields, baseVersion) {
+  return connection.send('purpose.target_update', { [TARGET_ID]: id, ...targetBody(fields), baseVersion });
 }
 
 export function moveTarget(connection, id, index) {
@@ -63,4 +64,9 @@ export function adopt(connection, rev) {
 /** Where this board's selection is, as of room event seq. Not a command: no id, no answer. */
 export function caret(connection, seq, anchor, head) {
   connection.signal({ type: 'purpose.caret', seq, anchor, head });
+}
+
+/** Which target this board has open for editing (`target:<id>`), or null. A signal: no answer. */
+export function editing(connection, item) {
+  connection.signal({ type: 'purpose.editing', item });
 }

@@ -50,8 +50,10 @@ export const purposeEvents = {
       },
     },
   }),
-  'purpose.target_added': (room, e) => targets(room, (list) => [...list, e.target]),
-  'purpose.target_updated': (room, e) => targets(room, (list) => list.map((t) => (t.id === e.target.id ? e.target : t))),
+  // A target's version is the seq of the event that set it, and by who set it (as the server's state).
+  'purpose.target_added': (room, e, frame) => targets(room, (list) => [...list, { ...e.target, version: frame.seq, by: frame.by }]),
+  'purpose.target_updated': (room, e, frame) => targets(room, (list) => list.map((t) => (t.id === e.target.id
+    ? { ...e.target, version: frame.seq, by: frame.by } : t))),
   'purpose.target_moved': (room, e) => targets(room, (list) => {
     const from = list.findIndex((t) => t.id === e.id);
     if (from < 0) return list;

@@ -10,6 +10,7 @@ import { createDraftSession } from '../../purpose/draft-session.js';
 import { purpose } from '../../purpose/selectors.js';
 import { startRelativeClock } from '../../time.js';
 import { commandFailed } from '../toast.js';
+import { EditingPresence } from '../../editing.js';
 import { mountAdoption } from './adoption.js';
 import { mountCarets } from './carets.js';
 import { mountDraftEditor } from './editor.js';
@@ -18,8 +19,8 @@ import { mountRatings } from './ratings.js';
 import { mountTargets } from './targets.js';
 
 /**
- * panel: the #panel-purpose section; slot: its [data-slot] body. Returns {onCaret(frame)} for the
- * board to route caret frames to.
+ * panel: the #panel-purpose section; slot: its [data-slot] body. Returns {onCaret(frame),
+ * onEditing(frame)} for the board to route caret and editing frames to.
  */
 export function mountPurpose({ store, connection, membership, panel, slot }) {
   startRelativeClock();
@@ -27,7 +28,12 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
   const editor = mountDraftEditor({ store, session, connection });
   const carets = mountCarets({ store, connection, session, textarea: editor.textarea, frame: editor.frame, editors: editor.editors });
   const adoption = mountAdoption({ store, connection, session });
-  const targets = mountTargets({ store, connection });
+  // Who has which target open ("Ben is editing"), from the relayed editing frames.
+  const presence = new EditingPresence();
+  const targets = mountTargets({ store, connection, presence });
+  setInterval(() => {
+    if (presence.expire(Date.now())) targets.refresh();
+  }, 5000);
   const ratings = mountRatings({ store, connection });
 
   const historyButton = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'purpose-history-open' },
@@ -100,5 +106,10 @@ export function mountPurpose({ store, connection, membership, panel, slot }) {
   });
   renderHeader(store.getState());
 
-  return { onCaret: (frame) => carets.receive(frame) };
+  return {
+    onCaret: (frame) => carets.receive(frame),
+    onEditing: (frame) => {
+      if (presence.receive(frame, Date.now())) targets.refresh();
+    },
+  };
 }

@@ -133,6 +133,53 @@ class PurposeEditingBrowserTest extends BrowserTest {
             ana.driver.findElement(testId("adopted-text")).getText());
     }
 
+    @Test
+    void twoPeopleEditingOneTargetSeeEachOtherAndTheLaterOneChoosesKeepMineOrUseTheirs() {
+        List<BoardPage> pages = room("Tenants' union", "Ana", "Ben");
+        Panel ana = new Panel(pages.get(0).driver());
+        Panel ben = new Panel(pages.get(1).driver());
+        ana.addTarget("Repairs answered in time", "90%");
+        ben.until(d -> ben.targetIds().size() == 1);
+
+        // Ben opens the target's form: Ana sees that he is editing it; both forms say who else is in it.
+        ben.click(testId("target-edit"));
+        ana.until(d -> d.findElement(testId("target-editing")).getText().equals("Ben is editing"));
+        ana.click(testId("target-edit"));
+        ana.until(d -> d.findElement(testId("target-form-editing")).getText().equals("Ben is editing this target too."));
+        ben.until(d -> d.findElement(testId("target-form-editing")).getText().equals("Ana is editing this target too."));
+
+        // Ben changes the target; Ana saves a new wording first. Ben's open form says so at once, both versions side by side.
+        ben.replace("target-target-input", "95%");
+        ana.replace("target-what-input", "Repairs answered in 14 days");
+        ana.click(testId("target-save"));
+        ana.until(d -> d.findElements(testId("target-form")).isEmpty());
+        ben.until(d -> d.findElement(testId("edit-conflict")).getText().startsWith("Ana changed this target while you were editing."));
+        List<WebElement> fields = ben.driver.findElements(testId("edit-conflict-field"));
+        assertEquals(List.of("what", "target"), fields.stream().map(f -> f.getDomAttribute("data-key")).toList());
+        assertEquals("Repairs answered in 14 days", fields.get(0).findElement(testId("edit-conflict-theirs")).getText());
+        assertEquals("95%", fields.get(1).findElement(testId("edit-conflict-mine")).getText());
+        ben.screenshot("target-conflict.png", "[data-testid='edit-conflict']");
+
+        // Keep mine: Ben's change is saved on Ana's version; what he did not touch keeps Ana's words.
+        ben.click(testId("edit-conflict-keep-mine"));
+        ben.until(d -> d.findElements(testId("target-form")).isEmpty());
+        ana.until(d -> d.findElement(testId("target")).getText().contains("95%"));
+        assertTrue(ana.driver.findElement(testId("target-what")).getText().equals("Repairs answered in 14 days"));
+        ana.until(d -> d.findElements(testId("target-editing")).isEmpty());
+
+        // Use theirs: Ben drops his change and sees Ana's.
+        ben.click(testId("target-edit"));
+        ben.replace("target-target-input", "99%");
+        ana.click(testId("target-edit"));
+        ana.replace("target-tracker-input", "Ana");
+        ana.click(testId("target-save"));
+        ben.until(d -> !d.findElements(testId("edit-conflict")).isEmpty());
+        ben.click(testId("edit-conflict-use-theirs"));
+        ben.until(d -> d.findElements(testId("target-form")).isEmpty() && d.findElement(testId("target")).getText().contains("Tracked by Ana"));
+        assertTrue(ben.driver.findElement(testId("target")).getText().contains("95%"), "his 99% was dropped");
+        assertEquals("target-edit", ben.focused());
+    }
+
     /** The purpose panel as one person sees it and uses it. */
     static final class Panel {
         final WebDriver driver;
@@ -177,8 +224,21 @@ class PurposeEditingBrowserTest extends BrowserTest {
         }
 
         void screenshot(String name) {
-            ((JavascriptExecutor) driver).executeScript("document.getElementById('panel-purpose').scrollIntoView({block: 'start'});");
+            screenshot(name, "#panel-purpose");
+        }
+
+        /** A screenshot with {@code selector}'s element in the middle of the window. */
+        void screenshot(String name, String selector) {
+            ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", selector);
             new BoardPage(driver).screenshot(SCREENSHOTS.resolve(name));
+        }
+
+        /** Replaces what an input of the open form holds. */
+        void replace(String testid, String value) {
+            WebElement input = until(d -> d.findElement(testId(testid)));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+            until(d -> value.equals(input.getDomProperty("value")));
         }
 
         void press(CharSequence key) {
