@@ -180,6 +180,49 @@ class PurposeEditingBrowserTest extends BrowserTest {
         assertEquals("target-edit", ben.focused());
     }
 
+    @Test
+    void theHistoryGroupsTwoPeoplesTypingMarksTheAdoptionAndTheMeetingAndTheSliderSelectsItsGroup() {
+        List<BoardPage> pages = room("Tenants' union", "Ana", "Ben");
+        Panel ana = new Panel(pages.get(0).driver());
+        Panel ben = new Panel(pages.get(1).driver());
+        ana.type("Repairs are answered");
+        ana.until(d -> ana.saved());
+        ben.until(d -> ben.text().equals("Repairs are answered"));
+        ben.textarea().sendKeys(Keys.END, " within 14 days.");
+        ben.until(d -> ben.saved());
+        ana.until(d -> ana.text().equals("Repairs are answered within 14 days."));
+
+        // Ana adopts; then a meeting starts and she goes on writing.
+        ana.click(testId("adopt-button"));
+        ana.click(testId("adopt-confirm"));
+        ana.until(d -> !d.findElements(testId("adopted-text")).isEmpty());
+        ana.click(testId("meeting-start"));
+        ana.until(d -> "running".equals(d.findElement(testId("meeting-state")).getDomAttribute("data-state")));
+        ana.textarea().sendKeys(Keys.END, " Tenants decide.");
+        ana.until(d -> ana.saved() && ana.text().endsWith("Tenants decide."));
+
+        ana.click(testId("purpose-history-open"));
+        ana.until(d -> d.findElements(testId("history-group")).size() == 2);
+        List<WebElement> groups = ana.driver.findElements(testId("history-group"));
+        WebElement newer = groups.get(0);
+        WebElement older = groups.get(1);
+        assertEquals("Ana and Ben", older.findElement(testId("history-who")).getText(), "both authors in one group");
+        assertEquals("added “Repairs are answered within 14 days.”", older.findElement(testId("history-summary")).getText());
+        assertTrue(older.findElement(testId("history-adopted")).getText().startsWith("Adopted: revision "));
+        assertEquals("Ana", newer.findElement(testId("history-who")).getText());
+        assertTrue(newer.findElements(testId("history-adopted")).isEmpty());
+        assertTrue(ana.driver.findElement(testId("history-meeting")).getText().startsWith("Meeting started"));
+
+        // The slider selects its revision's group.
+        assertEquals("true", newer.getDomAttribute("aria-current"));
+        ((JavascriptExecutor) ana.driver).executeScript(
+            "const s = arguments[0]; s.value = '1'; s.dispatchEvent(new Event('input', {bubbles: true}));",
+            ana.driver.findElement(testId("history-slider")));
+        ana.until(d -> "true".equals(d.findElements(testId("history-group")).get(1).getDomAttribute("aria-current"))
+            && "false".equals(d.findElements(testId("history-group")).get(0).getDomAttribute("aria-current")));
+        new BoardPage(ana.driver).screenshot(SCREENSHOTS.resolve("purpose-history.png"));
+    }
+
     /** The purpose panel as one person sees it and uses it. */
     static final class Panel {
         final WebDriver driver;
