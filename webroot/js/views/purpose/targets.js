@@ -105,7 +105,9 @@ export function mountTargets({ store, connection, presence }) {
   /** An open form's live parts: who else is editing, and the notice when the target changed under it. */
   function updateEditForm(row, target, others) {
     row.form.setEditors(others);
-    if (!changedSince(row.base, target) || row.shownVersion === versionOf(target)) return;
+    // While my own save is on its way, a new version is mine (the ack closes the form) or makes
+    // my save a conflict (the refusal shows the notice): say nothing yet.
+    if (row.saving || !changedSince(row.base, target) || row.shownVersion === versionOf(target)) return;
     row.shownVersion = versionOf(target);
     const who = nameOf(target.by);
     row.form.showNotice(conflictNotice({
@@ -190,9 +192,11 @@ export function mountTargets({ store, connection, presence }) {
       initial: target,
       submitLabel: 'Save',
       onSubmit: async (fields) => {
+        row.saving = true;
         try {
           await updateTarget(connection, target.id, fields, versionOf(row.base));
         } catch (err) {
+          row.saving = false;
           if (err?.code !== 'conflict') throw err;
           // Someone saved first: nothing of mine was applied. Show theirs next to mine (now, or
           // as soon as their change reaches this board).
@@ -201,6 +205,7 @@ export function mountTargets({ store, connection, presence }) {
           if (row.form?.hasNotice()) return;
           throw err;
         }
+        row.saving = false;
         setMode(target.id, 'view', 'target-edit');
       },
       onCancel: () => setMode(target.id, 'view', 'target-edit'),

@@ -67,6 +67,18 @@ class PurposeEditingBrowserTest extends BrowserTest {
         assertEquals("target-remove", ana.focused());
         assertEquals(2, ana.targetIds().size());
 
+        // The agenda asks the same way before removing a segment.
+        ana.click(testId("segment-add"));
+        ana.until(d -> d.findElement(testId("segment-form"))).findElement(testId("segment-title-input")).sendKeys("Check-in");
+        ana.click(testId("segment-save"));
+        ana.until(d -> d.findElements(testId("segment-form")).isEmpty() && !d.findElements(testId("segment-remove")).isEmpty());
+        ana.click(testId("segment-remove"));
+        ana.until(d -> "segment-remove-cancel".equals(ana.focused()));
+        ana.press(Keys.ESCAPE);
+        ana.until(d -> d.findElements(testId("segment-remove-confirmation")).isEmpty());
+        assertEquals("segment-remove", ana.focused());
+        assertEquals(1, ana.driver.findElements(testId("segment")).size());
+
         // Changing a role: focus stays on that member's role menu.
         WebElement benRow = ana.memberRow("Ben");
         new Select(benRow.findElement(testId("role-select"))).selectByValue("observer");
