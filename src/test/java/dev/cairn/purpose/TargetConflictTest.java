@@ -62,4 +62,31 @@ class TargetConflictTest {
             assertEquals("95%", PurposeModule.of(ana.room()).targets().get(0).target());
         }
     }
+
+    @Test
+    void whoIsEditingATargetReachesTheOtherNodeAndEndsWhenTheFormOrTheBoardCloses() {
+        Api.Reply created = Api.createRoom(nodes.east().port(), "Tenants", "Ana");
+        Api.Reply ben = Api.join(nodes.east().port(), created.text("roomId"), "Ben");
+        try (BoardClient ana = BoardClient.connect(nodes.east().port(), created.text("token"))) {
+            JsonNode added = ana.command("purpose.target_add", Map.of("what", "Repairs answered in time", "target", "90%"));
+            String id = "t" + added.path("seq").asLong();
+            String benId = ben.text("memberId");
+            BoardClient benBoard = BoardClient.connect(nodes.west().port(), ben.text("token"));
+            try {
+                benBoard.awaitSeq(added.path("seq").asLong());
+                benBoard.sendRaw("{\"type\":\"purpose.editing\",\"item\":\"target:" + id + "\"}");
+                ana.awaitFrame("Ben is editing", f -> "editing".equals(f.path("type").asText())
+                    && benId.equals(f.path("memberId").asText()) && ("target:" + id).equals(f.path("item").asText()));
+                benBoard.sendRaw("{\"type\":\"purpose.editing\",\"item\":null}");
+                ana.awaitFrame("Ben closed the form", f -> "editing".equals(f.path("type").asText())
+                    && f.has("item") && f.path("item").isNull() && !f.path("gone").asBoolean());
+                benBoard.sendRaw("{\"type\":\"purpose.editing\",\"item\":\"target:nope\"}");
+                assertEquals("invalid", benBoard.awaitFrame("refused", f -> "error".equals(f.path("type").asText())).path("code").asText());
+                benBoard.sendRaw("{\"type\":\"purpose.editing\",\"item\":\"target:" + id + "\"}");
+            } finally {
+                benBoard.close();
+            }
+            ana.awaitFrame("Ben's board went", f -> "editing".equals(f.path("type").asText()) && f.path("gone").asBoolean());
+        }
+    }
 }
