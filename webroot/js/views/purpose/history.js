@@ -8,7 +8,7 @@
 import { h, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { purposeHistory } from '../../api.js';
-import { canEdit } from '../../membership/selectors.js';
+import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import { hueOf } from '../../membership/colors.js';
 import { DraftHistory, piecesOf } from '../../purpose/history.js';
 import { purpose } from '../../purpose/selectors.js';
@@ -296,8 +296,9 @@ export function mountHistory({ store, membership, editor, button }) {
     const state = store.getState();
     copyButton.hidden = !canEdit(state);
     const current = purpose(state);
-    copyButton.disabled = current.locked || text === editor.text();
-    copyButton.title = current.locked ? 'The draft is locked' : text === editor.text() ? 'The draft already has this text' : '';
+    const lockedForMe = current.locked && !isFacilitator(state); // facilitators may still tidy a locked draft
+    copyButton.disabled = lockedForMe || text === editor.text();
+    copyButton.title = lockedForMe ? 'The draft is locked' : text === editor.text() ? 'The draft already has this text' : '';
   }
 
   function askCopy() {
