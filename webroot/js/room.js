@@ -99,6 +99,7 @@ function openBoard(membership) {
   mountAnnouncer({ store, region: byId('announcer') });
   const purpose = mountPurpose({ store, connection, membership, panel: byId('panel-purpose'), slot: slot(byId('board'), 'purpose') });
   FRAME_HANDLERS.caret = purpose.onCaret;
+  FRAME_HANDLERS.editing = purpose.onEditing;
   mountMeeting({ store, connection, slot: slot(byId('board'), 'agenda') });
   mountQueue({ store, connection, panel: byId('panel-queue'), slot: slot(byId('board'), 'queue') });
   mountDecisions({ store, connection, slot: slot(byId('board'), 'decisions') });

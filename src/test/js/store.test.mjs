@@ -272,7 +272,9 @@ describe('store with the purpose reducers', () => {
       event(8, { type: 'purpose.target_updated', target: t('a', 'A2') }),
       event(9, { type: 'purpose.target_removed', id: 'b' }),
     ]);
-    assert.deepEqual(store.getState().room.purpose.targets, [t('c', 'C'), t('a', 'A2')]);
+    // Each target carries the seq of the event that set it as its version, and who set it (as the server's state).
+    assert.deepEqual(store.getState().room.purpose.targets,
+      [{ ...t('c', 'C'), version: 6, by: 'ana' }, { ...t('a', 'A2'), version: 8, by: 'ana' }]);
   });
 
   test('lock and adoption are recorded', () => {

@@ -10,8 +10,9 @@ export function ratingsVisibility(connection, hidden) {
   return connection.send('purpose.ratings_visibility', { hidden });
 }
 
-export function lock(connection, locked) {
-  return connection.send('purpose.lock', { locked });
+/** Locks after the server's grace (whoever is typing is warned), at once with graceSeconds 0, or unlocks. */
+export function lock(connection, locked, graceSeconds = undefined) {
+  return connection.send('purpose.lock', graceSeconds === undefined ? { locked } : { locked, graceSeconds });
 }
 
 /** scores: {inspiring, valuable, measurable}; comments: {test: text}, empty ones left out. */
@@ -43,8 +44,9 @@ export function addTarget(connection, fields) {
  */
 export const TARGET_ID = 'targetId';
 
-export function updateTarget(connection, id, fields) {
-  return connection.send('purpose.target_update', { [TARGET_ID]: id, ...targetBody(fields) });
+/** baseVersion: the target's version the form was opened on; a stale one is refused with conflict. */
+export function updateTarget(connection, id, fields, baseVersion) {
+  return connection.send('purpose.target_update', { [TARGET_ID]: id, ...targetBody(fields), baseVersion });
 }
 
 export function moveTarget(connection, id, index) {
@@ -62,4 +64,9 @@ export function adopt(connection, rev) {
 /** Where this board's selection is, as of room event seq. Not a command: no id, no answer. */
 export function caret(connection, seq, anchor, head) {
   connection.signal({ type: 'purpose.caret', seq, anchor, head });
+}
+
+/** Which target this board has open for editing (`target:<id>`), or null. A signal: no answer. */
+export function editing(connection, item) {
+  connection.signal({ type: 'purpose.editing', item });
 }

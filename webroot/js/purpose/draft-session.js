@@ -34,6 +34,7 @@ export function createDraftSession({ store, connection }) {
   let reloading = false;
   let started = false;
   let lastStatus = '';
+  let refusal = null; // {code, message} of the last refused edit, until one of ours lands again
 
   function emit(name, value) {
     for (const fn of [...listeners[name]]) fn(value);
@@ -49,8 +50,9 @@ export function createDraftSession({ store, connection }) {
 
   function status() {
     if (reloading) return 'reloading';
-    if (!client.pending) return 'saved';
-    return connection.live ? 'saving' : 'offline';
+    if (client.pending) return connection.live ? 'saving' : 'offline';
+    // Never "All changes saved" while an edit of ours was refused and nothing of ours landed since.
+    return refusal ? 'refused' : 'saved';
   }
 
   function flush() {
@@ -87,6 +89,7 @@ export function createDraftSession({ store, connection }) {
 
   /** After a batch of events or an ack: ownLanded says this board's edit in flight completed. */
   function afterCommit(ownLanded = true) {
+    if (ownLanded) refusal = null;
     statusChanged();
     if (ownLanded) emit('applied');
     flush();
@@ -109,7 +112,8 @@ export function createDraftSession({ store, connection }) {
     }
     const result = client.refused(id);
     if (!result) return;
-    emit('refused', { code, message: err.message || code });
+    refusal = { code, message: err.message || code };
+    emit('refused', refusal);
     if (RELOAD_ON.has(code)) {
       reloading = true;
       connection.resync();
@@ -178,9 +182,18 @@ export function createDraftSession({ store, connection }) {
     get pending() {
       return client.pending;
     },
-    /** 'saved' | 'saving' | 'offline' | 'reloading' */
+    /** 'saved' | 'saving' | 'offline' | 'reloading' | 'refused' (an edit was refused: not saved) */
     get status() {
       return status();
+    },
+    /** The last refusal ({code, message}) while the status is 'refused', else null. */
+    get refusal() {
+      return refusal;
+    },
+    /** The person has seen what was not saved (dismissed the notice). */
+    clearRefusal() {
+      refusal = null;
+      statusChanged();
     },
     /** A local edit against text. */
     local(op) {

@@ -18,7 +18,7 @@ function withPurpose(room, patch) {
 
 /** The purpose part of a room, with defaults for a room that has none yet. */
 export function purposeOf(room) {
-  return room?.purpose ?? { text: '', rev: 0, churn: 0, locked: false, ratings: {}, targets: [], adopted: null, ratingsHidden: false };
+  return room?.purpose ?? { text: '', rev: 0, churn: 0, locked: false, ratings: {}, targets: [], adopted: null, ratingsHidden: false, lockAt: null, lockBy: null };
 }
 
 function edited(room, e) {
@@ -39,7 +39,8 @@ function targets(room, change) {
 
 export const purposeEvents = {
   'purpose.edited': edited,
-  'purpose.lock_changed': (room, e) => withPurpose(room, { locked: e.locked }),
+  'purpose.lock_changed': (room, e) => withPurpose(room, { locked: e.locked, lockAt: null, lockBy: null }),
+  'purpose.lock_scheduled': (room, e, frame) => withPurpose(room, { lockAt: e.at, lockBy: frame.by }),
   'purpose.rated': (room, e, frame) => withPurpose(room, {
     ratings: {
       ...purposeOf(room).ratings,
@@ -49,8 +50,10 @@ export const purposeEvents = {
       },
     },
   }),
-  'purpose.target_added': (room, e) => targets(room, (list) => [...list, e.target]),
-  'purpose.target_updated': (room, e) => targets(room, (list) => list.map((t) => (t.id === e.target.id ? e.target : t))),
+  // A target's version is the seq of the event that set it, and by who set it (as the server's state).
+  'purpose.target_added': (room, e, frame) => targets(room, (list) => [...list, { ...e.target, version: frame.seq, by: frame.by }]),
+  'purpose.target_updated': (room, e, frame) => targets(room, (list) => list.map((t) => (t.id === e.target.id
+    ? { ...e.target, version: frame.seq, by: frame.by } : t))),
   'purpose.target_moved': (room, e) => targets(room, (list) => {
     const from = list.findIndex((t) => t.id === e.id);
     if (from < 0) return list;

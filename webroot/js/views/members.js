@@ -207,6 +207,10 @@ export function mountMembers({ store, connection, list, count, panel, toggle, av
         commandFailed(`change ${member.name}'s role`, err);
       } finally {
         if (select.isConnected) select.disabled = false;
+        // The disabled select lost focus and the row may have been rebuilt: focus its role menu again.
+        if (document.activeElement === document.body || !document.activeElement) {
+          rows.get(member.id)?.li.querySelector('[data-testid="role-select"]')?.focus();
+        }
       }
     });
     return h('span', {},

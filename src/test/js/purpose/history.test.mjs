@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DraftHistory, piecesOf } from '../../../../webroot/js/purpose/history.js';
+import { DraftHistory, PAUSE_MS, SPAN_MS, groupRevisions, piecesOf } from '../../../../webroot/js/purpose/history.js';
 import { apply, normalize } from '../../../../webroot/js/purpose/ot-text.js';
 import { randomOp, seeded } from '../support/random.mjs';
 
@@ -167,41 +167,77 @@ describe('DraftHistory authorship', () => {
   });
 });
 
-describe('DraftHistory bursts', () => {
-  test('revisions by one author less than a minute apart form one burst, newest burst first', () => {
-    const history = new DraftHistory([
-      entry(1, 'ana', ['hello'], 0),
-      entry(2, 'ana', [5, ' there'], 30_000),
-      entry(3, 'ana', [{ d: 1 }, 'H'], 50_000),
-      entry(4, 'bob', [11, '!'], 55_000),
-      entry(5, 'bob', [{ d: 6 }], 70_000),
-    ]);
-    assert.deepEqual(history.groups(), [
-      { by: 'bob', from: 4, to: 5, startAt: 55_000, endAt: 70_000, inserted: 1, deleted: 6 },
-      { by: 'ana', from: 1, to: 3, startAt: 0, endAt: 50_000, inserted: 12, deleted: 1 },
-    ]);
+describe('grouping revisions for reading', () => {
+  const SECOND = 1000;
+
+  /** Two people taking turns, one revision a second, each typing one character. */
+  function alternating(n, startAt = 0) {
+    const frames = [];
+    for (let rev = 1; rev <= n; rev += 1) frames.push(entry(rev, rev % 2 ? 'ana' : 'ben', [rev - 1, 'x'], startAt + rev * SECOND));
+    return frames;
+  }
+
+  test('92 revisions of two people typing together are one group with both authors, not 32 alternating "+1" groups', () => {
+    const groups = groupRevisions(alternating(92));
+    assert.equal(groups.length, 1);
+    const [g] = groups;
+    assert.deepEqual([g.from, g.to, g.edits, g.inserted, g.deleted], [1, 92, 92, 92, 0]);
+    assert.deepEqual(g.authors.map((a) => [a.by, a.edits, a.inserted]), [['ana', 46, 46], ['ben', 46, 46]]);
   });
 
-  test('a pause of more than a minute starts a new burst by the same author', () => {
-    const history = new DraftHistory([
+  test('authors are listed by how many edits they made', () => {
+    const [g] = groupRevisions([entry(1, 'ana', ['a'], 0), entry(2, 'ben', [1, 'b'], SECOND), entry(3, 'ben', [2, 'c'], 2 * SECOND)]);
+    assert.deepEqual(g.authors.map((a) => a.by), ['ben', 'ana']);
+  });
+
+  test('a pause of more than PAUSE_MS starts a new group, measured from the last revision', () => {
+    const frames = [
       entry(1, 'ana', ['a'], 0),
-      entry(2, 'ana', [1, 'b'], MINUTE + 1),
-    ]);
-    const groups = history.groups();
-    assert.equal(groups.length, 2);
-    assert.deepEqual(groups.map((g) => [g.from, g.to]), [[2, 2], [1, 1]]);
+      entry(2, 'ana', [1, 'b'], PAUSE_MS),
+      entry(3, 'ben', [2, 'c'], 2 * PAUSE_MS),
+      entry(4, 'ben', [3, 'd'], 3 * PAUSE_MS + 1),
+    ];
+    assert.deepEqual(groupRevisions(frames).map((g) => [g.from, g.to]), [[4, 4], [1, 3]], 'newest first');
   });
 
-  test('the gap is measured from the burst\'s last revision, not its first', () => {
+  test('steady typing is split once a group has gone on for SPAN_MS', () => {
+    const frames = [];
+    for (let rev = 1; rev <= 61; rev += 1) frames.push(entry(rev, 'ana', [rev - 1, 'x'], (rev - 1) * 10 * SECOND));
+    const groups = groupRevisions(frames).reverse();
+    assert.ok(groups.length >= 2, `${groups.length} groups`);
+    for (const g of groups) assert.ok(g.endAt - g.startAt <= SPAN_MS, `${g.from}–${g.to} spans at most SPAN_MS`);
+    assert.deepEqual([groups[0].from, groups.at(-1).to], [1, 61], 'every revision is in a group');
+  });
+
+  test('an adopted revision ends its group and is marked on it', () => {
+    const adoption = { kind: 'adopted', rev: 40, at: 41 * SECOND, by: 'ana' };
+    const groups = groupRevisions(alternating(92), [adoption]).reverse();
+    assert.deepEqual(groups.map((g) => [g.from, g.to]), [[1, 40], [41, 92]]);
+    assert.deepEqual(groups[0].adopted, [adoption]);
+    assert.deepEqual(groups[1].adopted, []);
+  });
+
+  test('a meeting that started between two edits starts a new group and is shown on it', () => {
+    const meeting = { kind: 'meeting', at: 30.5 * SECOND, by: 'ana' };
+    const groups = groupRevisions(alternating(60), [meeting]).reverse();
+    assert.deepEqual(groups.map((g) => [g.from, g.to]), [[1, 30], [31, 60]]);
+    assert.equal(groups[0].meeting, null);
+    assert.equal(groups[1].meeting, meeting);
+    assert.deepEqual(groupRevisions(alternating(10), [{ kind: 'meeting', at: 99 * SECOND }]).length, 1, 'a meeting after the last edit splits nothing');
+  });
+
+  test('DraftHistory.groups groups its entries, and addedIn says what a group added that is still there', () => {
     const history = new DraftHistory([
-      entry(1, 'ana', ['a'], 0),
-      entry(2, 'ana', [1, 'b'], 50_000),
-      entry(3, 'ana', [2, 'c'], 100_000),
+      entry(1, 'ana', ['Repairs answered.'], 0),
+      entry(2, 'ben', [16, ' in 14 days'], SECOND),
+      entry(3, 'ben', [27, ' Tenants decide'], PAUSE_MS * 3),
     ]);
-    assert.deepEqual(history.groups().map((g) => [g.from, g.to]), [[1, 3]]);
+    assert.deepEqual(history.groups().map((g) => [g.from, g.to]), [[3, 3], [1, 2]]);
+    assert.equal(history.addedIn(1, 2), 'Repairs answered in 14 days.');
+    assert.equal(history.addedIn(3, 3), ' Tenants decide');
   });
 
-  test('an empty history has no bursts', () => {
+  test('an empty history has no groups', () => {
     assert.deepEqual(new DraftHistory().groups(), []);
   });
 });

@@ -10,6 +10,7 @@ import * as cmd from '../../meeting/commands.js';
 import { meetingPart } from '../../meeting/events.js';
 import { toast } from '../toast.js';
 import { act, autoTimer, memberName } from './util.js';
+import { inlineConfirm } from '../confirm.js';
 
 /** Whole minutes, or "<1" for less than one (a segment moved on from at once). */
 const minutesOf = (ms) => (ms < 30_000 ? '<1' : String(Math.round(ms / 60_000)));
@@ -91,19 +92,19 @@ export function mountAgenda({ store, connection }) {
       button('segment-up', 'Move up', 'up', () => act('move the segment', cmd.moveSegment(connection, segment.id, index - 1)), index === 0),
       button('segment-down', 'Move down', 'down', () => act('move the segment', cmd.moveSegment(connection, segment.id, index + 1)), index === count - 1),
       button('segment-edit', 'Edit', 'pencil', () => openEdit(segment)),
-      button('segment-remove', 'Remove', 'trash', () => setMode(segment.id, 'remove', 'segment-remove-confirm'), run?.status === 'active'));
+      button('segment-remove', 'Remove', 'trash', () => setMode(segment.id, 'remove', 'segment-remove-cancel'), run?.status === 'active'));
     return [main, actions];
   }
 
+  /** "Remove this segment?": opens on Cancel; Escape or Cancel keeps it and goes back to its Remove button. */
   function removeConfirm(segment) {
-    return [h('div', { class: 'segment-main' },
-      h('p', { class: 'segment-title', text: segment.title }),
-      h('p', { class: 'hint', text: 'Remove this segment from the agenda for everyone?' })),
-    h('div', { class: 'segment-actions' },
-      h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'segment-remove-confirm',
-        onclick: () => act('remove the segment', cmd.removeSegment(connection, segment.id)).then(() => setMode(segment.id, 'view')) }, 'Remove'),
-      h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'segment-remove-cancel',
-        onclick: () => setMode(segment.id, 'view', 'segment-remove') }, 'Cancel'))];
+    return [inlineConfirm({
+      testid: 'segment-remove', label: `Confirm removing “${segment.title}”`,
+      before: h('p', { class: 'segment-title', text: segment.title }),
+      question: 'Remove this segment from the agenda for everyone?', yes: 'Remove', no: 'Cancel',
+      onYes: () => act('remove the segment', cmd.removeSegment(connection, segment.id)).then(() => setMode(segment.id, 'view')),
+      onNo: () => setMode(segment.id, 'view', 'segment-remove'),
+    })];
   }
 
   function setMode(id, mode, focusTestId) {

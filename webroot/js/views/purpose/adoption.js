@@ -11,6 +11,7 @@ import { canEdit } from '../../membership/selectors.js';
 import { adoption, purpose } from '../../purpose/selectors.js';
 import { timeAgo } from '../../time.js';
 import { commandFailed, toast } from '../toast.js';
+import { inlineConfirm } from '../confirm.js';
 
 export function mountAdoption({ store, connection, session }) {
   const body = h('div', { class: 'adopted-body' });
@@ -20,7 +21,10 @@ export function mountAdoption({ store, connection, session }) {
       h('h3', { class: 'section-title', id: 'adoption-title' }, icon('flag', 'icon-s'), 'Adopted purpose')),
     body, actions);
 
-  let confirming = false;
+  // The confirmation shows the exact text of the revision it was opened on, and adopts that
+  // revision: when someone edits meanwhile, the server refuses it (conflict) instead of adopting
+  // a text the facilitator did not read.
+  let confirming = null; // {rev, text, box, changed} while the question is open
   let busy = false;
 
   function render(state) {
@@ -28,7 +32,7 @@ export function mountAdoption({ store, connection, session }) {
     const p = purpose(state);
     if (adopted) {
       body.replaceChildren(
-        h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', text: adopted.text }),
+        h('blockquote', { class: 'adopted-text', 'data-testid': 'adopted-text', tabindex: '-1', text: adopted.text }),
         h('p', { class: 'adopted-meta', 'data-testid': 'adopted-meta' },
           `Revision ${adopted.rev} · adopted ${adopted.how} · `,
           timeAgo(h, adopted.at)),
@@ -58,32 +62,54 @@ export function mountAdoption({ store, connection, session }) {
     }, 'Ask the group to consent');
   }
 
+  function closeConfirm() {
+    confirming = null;
+    render(store.getState());
+    actions.querySelector('[data-testid="adopt-button"]')?.focus();
+  }
+
+  /** The question, built once per opening so focus and the text read stay put while the draft moves on. */
+  function confirmBox(rev, text) {
+    const changed = h('p', { class: 'pill-note pill-warn', 'data-testid': 'adopt-changed', role: 'status', hidden: true });
+    const box = inlineConfirm({
+      testid: 'adopt', label: 'Confirm adoption', yesClass: 'btn-primary',
+      question: `Adopt revision ${rev} as the group's purpose, exactly as it reads here? This is logged as a facilitator decision; to let the group decide, ask for consent instead.`,
+      before: null,
+      yes: `Adopt revision ${rev}`, no: 'Cancel',
+      onYes: () => doAdopt(rev),
+      onNo: closeConfirm,
+    });
+    box.querySelector('.hint').after(h('blockquote', { class: 'adopted-text', 'data-testid': 'adopt-exact-text', text }), changed);
+    return { rev, text, box, changed };
+  }
+
   function renderActions(state, adopted, diverged) {
     const p = purpose(state);
     const nothing = !p.text.trim();
     const same = adopted && !diverged;
     if (!isFacilitator(state)) {
+      confirming = null;
       actions.replaceChildren(canEdit(state) ? consentButton(p, nothing, same) : '');
       return;
     }
-    if (confirming && !nothing && !same) {
-      const yes = h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-testid': 'adopt-confirm',
-        'aria-busy': String(busy), disabled: busy, onclick: () => doAdopt(p.rev) },
-      h('span', { class: 'spinner', 'aria-hidden': 'true' }), `Adopt revision ${p.rev}`);
-      const no = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: () => { confirming = false; render(store.getState()); } }, 'Cancel');
-      actions.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-label': 'Confirm adoption' },
-        h('p', { class: 'hint', text: `Adopt revision ${p.rev} as the group's purpose, exactly as it reads here? This is logged as a facilitator decision; to let the group decide, ask for consent instead.` }),
-        h('blockquote', { class: 'adopted-text', 'data-testid': 'adopt-exact-text', text: p.text }),
-        h('div', { class: 'confirm-buttons' }, yes, no)));
+    if (confirming && adopted?.rev === confirming.rev) confirming = null; // adopted (here or elsewhere)
+    if (confirming) {
+      const moved = p.rev !== confirming.rev;
+      confirming.changed.hidden = !moved;
+      confirming.changed.textContent = moved
+        ? `The draft has changed since (now revision ${p.rev}): adopting revision ${confirming.rev} will be refused. Cancel and read the new text first.`
+        : '';
+      if (actions.firstChild !== confirming.box) actions.replaceChildren(confirming.box);
       return;
     }
     const button = h('button', {
       type: 'button', class: 'btn btn-small', 'data-testid': 'adopt-button', disabled: nothing || same,
       title: nothing ? 'Write a draft first' : same ? 'This revision is the adopted one' : null,
       onclick: () => {
-        confirming = true;
+        const now = purpose(store.getState());
+        confirming = confirmBox(now.rev, now.text);
         render(store.getState());
-        actions.querySelector('[data-testid="adopt-confirm"]')?.focus();
+        confirming?.box.focusSafe();
       },
     }, icon('flag', 'icon-s'), adopted ? 'Adopt the current draft' : 'Adopt this draft');
     actions.replaceChildren(button, consentButton(p, nothing, same));
@@ -94,22 +120,27 @@ export function mountAdoption({ store, connection, session }) {
       toast('Your latest edits are still being saved. Adopt again in a moment.', { kind: 'info' });
       return;
     }
+    if (busy) return;
     busy = true;
-    render(store.getState());
+    let done = false;
     try {
       await adopt(connection, rev);
-      confirming = false;
+      done = true;
       toast(`Revision ${rev} is now the group's adopted purpose.`, { kind: 'ok' });
     } catch (err) {
       if (err?.code === 'conflict') {
-        toast('The draft changed while you were adopting it. Read the new version, then adopt again.', { kind: 'error', timeout: 10000 });
+        toast(`The draft changed after you opened the question, so revision ${rev} was not adopted. Read the new version, then adopt again.`,
+          { kind: 'error', timeout: 10000 });
       } else {
         commandFailed('adopt the draft', err);
       }
     } finally {
       busy = false;
+      confirming = null;
       render(store.getState());
-      actions.querySelector('button')?.focus();
+      // Focus goes to the result: the adopted text, or back to the button after a refusal.
+      const target = done ? body.querySelector('[data-testid="adopted-text"]') : actions.querySelector('[data-testid="adopt-button"]');
+      target?.focus();
     }
   }
 

@@ -6,7 +6,7 @@
 import { h } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { copyText } from '../../clipboard.js';
-import { canEdit } from '../../membership/selectors.js';
+import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import { compose, transform, transformCursor } from '../../purpose/ot-text.js';
 import { diffOp } from '../../purpose/text-diff.js';
 import { MAX_TEXT } from '../../purpose/commands.js';
@@ -23,7 +23,7 @@ const WARN_AT = MAX_TEXT - 1000;
 const numbers = new Intl.NumberFormat();
 
 /** Builds the editor; returns its element, the parts the carets view draws over, and text()/replaceText(). */
-export function mountDraftEditor({ store, session }) {
+export function mountDraftEditor({ store, session, connection }) {
   const textarea = h('textarea', {
     id: 'purpose-draft', class: 'draft-text', 'data-testid': 'purpose-draft', rows: 6, maxlength: MAX_TEXT,
     spellcheck: 'true', autocomplete: 'off', placeholder: 'What do we want to achieve together, for whom, and by when?',
@@ -32,6 +32,8 @@ export function mountDraftEditor({ store, session }) {
   const frame = h('div', { class: 'draft-frame' }, textarea);
   const saveState = h('span', { class: 'draft-status', 'data-testid': 'purpose-save-state', 'aria-live': 'polite' });
   const lockedNote = h('p', { class: 'draft-note', id: 'purpose-draft-note', 'data-testid': 'purpose-locked', hidden: true });
+  // "Ana is locking the draft in 8 s": everyone sees the countdown of a scheduled lock.
+  const lockWarning = h('p', { class: 'draft-lock-warning', 'data-testid': 'purpose-lock-warning', role: 'alert', hidden: true });
   const count = h('span', { class: 'draft-count', id: 'purpose-draft-count', 'data-testid': 'purpose-char-count' });
   const editors = h('ul', { class: 'draft-editors', 'aria-label': 'In the draft now', 'data-testid': 'draft-editors' });
   const unsent = h('div', { class: 'unsent', 'data-testid': 'unsent-notice', role: 'alert', hidden: true });
@@ -41,6 +43,7 @@ export function mountDraftEditor({ store, session }) {
       h('label', { class: 'section-title', id: 'purpose-draft-label', for: 'purpose-draft', text: 'Working draft' }),
       saveState),
     lockedNote,
+    lockWarning,
     frame,
     h('div', { class: 'draft-foot' }, editors, count),
     unsent);
@@ -136,7 +139,8 @@ export function mountDraftEditor({ store, session }) {
       const ok = await copyText(text, box);
       copyButton.lastChild.textContent = ok ? 'Copied' : 'Press Ctrl+C';
     });
-    const dismiss = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: () => { unsent.hidden = true; } }, 'Dismiss');
+    const dismiss = h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'unsent-dismiss',
+      onclick: () => { unsent.hidden = true; session.clearRefusal(); textarea.focus(); } }, 'Dismiss');
     unsent.replaceChildren(
       h('p', { class: 'unsent-title' }, icon('alert', 'icon-s'), h('strong', { text: 'Some of your typing did not reach the draft.' })),
       h('p', { class: 'hint', text: 'The draft was reloaded from the server. Here is your text as you had it: copy back what you need.' }),
@@ -155,13 +159,18 @@ export function mountDraftEditor({ store, session }) {
   function renderStatus(state) {
     const p = purpose(state);
     const editor = canEdit(state);
+    const facilitator = isFacilitator(state);
     const status = session.status;
-    const readOnly = !state.room || !editor || p.locked || status === 'reloading';
+    // Facilitators may still tidy a locked draft; nobody else types into it.
+    const readOnly = !state.room || !editor || (p.locked && !facilitator) || status === 'reloading';
     textarea.readOnly = readOnly;
     frame.dataset.readonly = String(readOnly);
     let note = '';
-    if (p.locked) note = 'Locked by the facilitator: nobody can edit the draft until it is unlocked.';
-    else if (state.room && !editor) note = 'You are observing: the draft is read-only for you.';
+    if (p.locked) {
+      note = facilitator
+        ? 'Locked: only facilitators can edit the draft now (to tidy it) until it is unlocked.'
+        : 'Locked by the facilitator: nobody can edit the draft until it is unlocked.';
+    } else if (state.room && !editor) note = 'You are observing: the draft is read-only for you.';
     if (lockedNote.textContent !== note) {
       lockedNote.replaceChildren(...(note ? [icon(p.locked ? 'lock' : 'eye', 'icon-s'), h('span', { text: note })] : []));
     }
@@ -169,13 +178,49 @@ export function mountDraftEditor({ store, session }) {
     lockedNote.dataset.kind = p.locked ? 'locked' : 'observer';
     // An observer saves nothing: "All changes saved" would claim work they cannot do.
     const viewOnly = state.room && !editor && status === 'saved';
-    const text = !state.room ? 'Loading…' : viewOnly ? 'View only' : STATUS_TEXT[status];
+    let text = !state.room ? 'Loading…' : viewOnly ? 'View only' : STATUS_TEXT[status];
+    if (status === 'refused') {
+      const reason = p.locked || p.lockAt ? 'the draft is locked' : String(session.refusal?.message ?? 'refused').replace(/[.]$/, '');
+      text = `Not saved: ${reason}`;
+    }
     if (saveState.textContent !== text) saveState.textContent = text;
     saveState.dataset.state = viewOnly ? 'view-only' : status;
+    renderLockWarning(state);
+  }
+
+  let lockTimer = null;
+  /** The countdown of a scheduled lock, redrawn every 250 ms on the server's clock until it takes effect. */
+  function renderLockWarning(state) {
+    const p = purpose(state);
+    const pending = Boolean(state.room && p.lockAt && !p.locked);
+    lockWarning.hidden = !pending;
+    if (!pending) {
+      clearInterval(lockTimer);
+      lockTimer = null;
+      lockWarning.replaceChildren();
+      delete lockWarning.dataset.message;
+      return;
+    }
+    const seconds = Math.max(0, Math.ceil((p.lockAt - connection.serverNow()) / 1000));
+    const who = p.lockBy === state.me ? 'You are' : `${state.room.members?.[p.lockBy]?.name ?? 'A facilitator'} is`;
+    // Announced once; the ticking seconds are for the eyes only (aria-hidden), not read out every second.
+    const message = `${who} locking the draft`;
+    if (lockWarning.dataset.message !== message) {
+      lockWarning.dataset.message = message;
+      lockWarning.replaceChildren(icon('lock', 'icon-s'), h('span', {}, message,
+        h('span', { class: 'lock-countdown', 'aria-hidden': 'true' }),
+        '. Finish your sentence: edits after that are not saved.'));
+    }
+    const countdown = lockWarning.querySelector('.lock-countdown');
+    const left = seconds > 0 ? ` in ${seconds} s` : ' now';
+    if (countdown.textContent !== left) countdown.textContent = left;
+    lockWarning.dataset.seconds = String(seconds);
+    if (!lockTimer) lockTimer = setInterval(() => renderLockWarning(store.getState()), 250);
   }
 
   store.subscribe((state, prev) => {
-    if (state.room?.purpose?.locked !== prev.room?.purpose?.locked || state.room?.members !== prev.room?.members
+    if (state.room?.purpose?.locked !== prev.room?.purpose?.locked || state.room?.purpose?.lockAt !== prev.room?.purpose?.lockAt
+      || state.room?.members !== prev.room?.members
       || state.me !== prev.me || (state.room === null) !== (prev.room === null)) renderStatus(state);
   });
   renderStatus(store.getState());

@@ -1,12 +1,14 @@
-// The draft's history in a dialog: revisions grouped into bursts by one author, a slider to any
-// revision, the text at that revision (with what the selected burst added highlighted), a "who
-// wrote what" mode that colours every character by the member who inserted it, and, for editors,
-// copying a revision back into the working draft as one edit.
+// The draft's history in a dialog: revisions grouped into stretches of work (split by pauses and
+// time, several authors each, labelled with who and what they added), adoptions and the meeting's
+// start marked on the timeline, a slider to any revision that selects its group, the text at that
+// revision (what its group added highlighted), a "who wrote what" mode that colours every
+// character by the member who inserted it, and, for editors, copying a revision back into the
+// working draft as one edit.
 
 import { h, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { purposeHistory } from '../../api.js';
-import { canEdit } from '../../membership/selectors.js';
+import { canEdit, isFacilitator } from '../../membership/selectors.js';
 import { hueOf } from '../../membership/colors.js';
 import { DraftHistory, piecesOf } from '../../purpose/history.js';
 import { purpose } from '../../purpose/selectors.js';
@@ -71,9 +73,9 @@ export function mountHistory({ store, membership, editor, button }) {
   slider.addEventListener('input', () => {
     rev = Number(slider.value);
     following = rev === history?.rev;
-    group = null;
+    group = groupOf(rev); // the slider selects its revision's group, highlighted in the list
     renderText();
-    markSelected();
+    markSelected(true);
   });
   authorsToggle.addEventListener('change', renderText);
   copyButton.addEventListener('click', askCopy);
@@ -155,15 +157,51 @@ export function mountHistory({ store, membership, editor, button }) {
     renderText();
   }
 
+  let groups = [];
+
+  /** Adoptions (from the decision log and the purpose) and the running meeting's start, for the timeline. */
+  function marks() {
+    const room = store.getState().room;
+    const out = [];
+    const seen = new Set();
+    for (const d of room?.decision?.log ?? []) {
+      if (d.outcome !== 'carried' || !Number.isInteger(d.purposeRev) || seen.has(d.purposeRev)) continue;
+      seen.add(d.purposeRev);
+      out.push({ kind: 'adopted', rev: d.purposeRev, at: d.decidedAt, how: d.kind === 'purpose' ? 'by consent' : 'by a facilitator' });
+    }
+    const adopted = purpose(store.getState()).adopted;
+    if (adopted && !seen.has(adopted.rev)) out.push({ kind: 'adopted', rev: adopted.rev, at: adopted.at, by: adopted.by });
+    const meeting = room?.meeting?.meeting;
+    if (meeting?.startedAt) out.push({ kind: 'meeting', at: meeting.startedAt, by: meeting.startedBy });
+    return out;
+  }
+
+  function groupOf(r) {
+    return groups.find((g) => r >= g.from && r <= g.to) ?? null;
+  }
+
+  /** "Ana", "Ana and Ben", "Ana, Ben and Cy". */
+  function authorNames(g) {
+    const names = g.authors.map((a) => nameOf(a.by));
+    return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  }
+
+  /** What a group added that is still there, in one short line. */
+  function summary(g) {
+    const added = history.addedIn(g.from, g.to).replace(/\s+/g, ' ').trim();
+    if (added) return `added “${added.length > 70 ? `${added.slice(0, 69)}…` : added}”`;
+    if (g.deleted) return 'deleted text';
+    return 'rewrote text';
+  }
+
   function renderList() {
-    const groups = history.groups();
+    groups = history.groups(marks());
     if (!groups.length) {
       list.replaceChildren(h('li', { class: 'empty-note', text: 'No edits yet.' }));
       return;
     }
-    list.replaceChildren(...groups.map((g) => {
-      const edits = g.to - g.from + 1;
-      const hue = hueOf(g.by);
+    const items = [];
+    for (const g of groups) {
       const item = h('button', {
         type: 'button', class: 'history-group', 'data-testid': 'history-group', dataset: { from: g.from, to: g.to },
         onclick: () => {
@@ -175,28 +213,40 @@ export function mountHistory({ store, membership, editor, button }) {
           markSelected();
         },
       },
-      h('span', { class: `history-dot tint-${hue}`, 'aria-hidden': 'true' }),
+      h('span', { class: 'history-dots', 'aria-hidden': 'true' },
+        g.authors.slice(0, 3).map((a) => h('span', { class: `history-dot tint-${hueOf(a.by)}` }))),
       h('span', { class: 'history-group-main' },
-        h('span', { class: 'history-who', text: nameOf(g.by) }),
+        h('span', { class: 'history-who', 'data-testid': 'history-who', text: authorNames(g) }),
+        h('span', { class: 'history-summary', 'data-testid': 'history-summary', text: summary(g) }),
         h('span', { class: 'history-what' },
           g.from === g.to ? `Revision ${g.to}` : `Revisions ${g.from}–${g.to}`,
-          ` · ${edits === 1 ? '1 edit' : `${edits} edits`}`)),
+          ` · ${g.edits === 1 ? '1 edit' : `${g.edits} edits`}`),
+        g.adopted.length ? h('span', { class: 'tag history-adopted', 'data-testid': 'history-adopted' },
+          icon('flag', 'icon-s'), `Adopted: revision ${g.adopted.map((m) => m.rev).join(', ')}`) : null),
       h('span', { class: 'history-side-meta' },
         timeAgo(h, g.endAt),
         h('span', { class: 'history-delta' },
           g.inserted ? h('span', { class: 'delta-plus', text: `+${numbers.format(g.inserted)}` }) : null,
           g.deleted ? h('span', { class: 'delta-minus', text: `−${numbers.format(g.deleted)}` }) : null)));
-      return h('li', {}, item);
-    }));
+      items.push(h('li', {}, item));
+      // Newest first: the meeting started just before (below) this group.
+      if (g.meeting) {
+        items.push(h('li', { class: 'history-mark', 'data-testid': 'history-meeting' },
+          icon('agenda', 'icon-s'), h('span', {}, 'Meeting started ', timeAgo(h, g.meeting.at))));
+      }
+    }
+    list.replaceChildren(...items);
     markSelected();
   }
 
-  function markSelected() {
+  function markSelected(scroll = false) {
+    const selectedGroup = group ?? groupOf(rev);
     for (const item of list.querySelectorAll('.history-group')) {
       const from = Number(item.dataset.from);
       const to = Number(item.dataset.to);
-      const selected = group ? group.from === from && group.to === to : rev >= from && rev <= to;
+      const selected = Boolean(selectedGroup) && selectedGroup.from === from && selectedGroup.to === to;
       item.setAttribute('aria-current', selected ? 'true' : 'false');
+      if (selected && scroll) item.scrollIntoView({ block: 'nearest' });
     }
   }
 
@@ -214,7 +264,8 @@ export function mountHistory({ store, membership, editor, button }) {
         h('strong', { text: `Revision ${rev}` }), ` of ${history.rev} · ${nameOf(entry.by)} · `,
         timeAgo(h, entry.at));
     }
-    const from = group ? group.from : rev;
+    const shownGroup = group ?? groupOf(rev);
+    const from = shownGroup ? shownGroup.from : rev;
     const to = rev;
     const shares = new Map();
     const pieces = piecesOf(text, runs).map((piece) => {
@@ -231,7 +282,7 @@ export function mountHistory({ store, membership, editor, button }) {
     const added = textView.querySelector('.history-added');
     caption.hidden = authors || !added;
     if (added) {
-      const who = nameOf((group ?? { by: entry?.by }).by);
+      const who = shownGroup ? authorNames(shownGroup) : nameOf(entry?.by);
       caption.replaceChildren(h('mark', { class: 'history-added', text: 'Highlighted' }),
         from === to ? `: what ${who} added in revision ${to}.` : `: what ${who} added in revisions ${from}–${to}.`);
     }
@@ -245,8 +296,9 @@ export function mountHistory({ store, membership, editor, button }) {
     const state = store.getState();
     copyButton.hidden = !canEdit(state);
     const current = purpose(state);
-    copyButton.disabled = current.locked || text === editor.text();
-    copyButton.title = current.locked ? 'The draft is locked' : text === editor.text() ? 'The draft already has this text' : '';
+    const lockedForMe = current.locked && !isFacilitator(state); // facilitators may still tidy a locked draft
+    copyButton.disabled = lockedForMe || text === editor.text();
+    copyButton.title = lockedForMe ? 'The draft is locked' : text === editor.text() ? 'The draft already has this text' : '';
   }
 
   function askCopy() {

@@ -167,7 +167,10 @@ export function mountRatings({ store, connection }) {
     const my = myRating(state);
     if (!prev || my?.at !== myRating(prev)?.at) fill(my);
     actions.hidden = !rater;
-    submit.disabled = busy || !s.canRate;
+    // Busy is aria-disabled, not disabled: a disabled button drops focus to the page body.
+    submit.disabled = !s.canRate;
+    if (busy) submit.setAttribute('aria-disabled', 'true');
+    else submit.removeAttribute('aria-disabled');
     submit.title = s.canRate ? '' : 'There is no draft to rate yet';
     submit.querySelector('.label-text').textContent = my ? 'Update my rating' : 'Rate this draft';
     if (!rater) mine.replaceChildren();
@@ -185,6 +188,7 @@ export function mountRatings({ store, connection }) {
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (busy) return;
     const scores = {};
     const comments = {};
     for (const test of TESTS) {
@@ -201,7 +205,7 @@ export function mountRatings({ store, connection }) {
     error.textContent = '';
     busy = true;
     submit.setAttribute('aria-busy', 'true');
-    submit.disabled = true;
+    submit.setAttribute('aria-disabled', 'true');
     try {
       await rate(connection, scores, comments);
       dirty = false;

@@ -5,10 +5,13 @@
 import { h, keepFocus, uid } from '../../dom.js';
 import { icon } from '../../icons.js';
 import { canEdit } from '../../membership/selectors.js';
-import { TARGET_LIMITS, addTarget, moveTarget, removeTarget, updateTarget } from '../../purpose/commands.js';
+import { TARGET_LIMITS, addTarget, editing, moveTarget, removeTarget, updateTarget } from '../../purpose/commands.js';
+import { EDITING_REPEAT_MS, changedSince, editingLabel, keepMine, versionOf } from '../../editing.js';
+import { conflictNotice } from '../edit-conflict.js';
 import { purpose } from '../../purpose/selectors.js';
 import { day } from '../../time.js';
 import { commandFailed, toast } from '../toast.js';
+import { inlineConfirm } from '../confirm.js';
 
 const FIELDS = [
   { key: 'what', label: 'What we measure', required: true, placeholder: 'Families who use the food bank each month' },
@@ -18,7 +21,11 @@ const FIELDS = [
   { key: 'tracker', label: 'Tracked by', placeholder: 'A name' },
 ];
 
-export function mountTargets({ store, connection }) {
+const KEYS = FIELDS.map((f) => f.key);
+const itemOf = (id) => `target:${id}`;
+
+/** presence: the EditingPresence of the room's `editing` frames (who has which target open). */
+export function mountTargets({ store, connection, presence }) {
   const list = h('ol', { class: 'target-list', 'data-testid': 'target-list', 'aria-labelledby': 'targets-title' });
   const empty = h('p', { class: 'empty-note', 'data-testid': 'targets-empty',
     text: 'No targets yet. Name what you will measure, from where to where, and by when.' });
@@ -30,7 +37,9 @@ export function mountTargets({ store, connection }) {
     h('div', { class: 'section-head' }, h('h3', { class: 'section-title', id: 'targets-title', text: 'Measurable targets' }), count),
     empty, list, addSlot);
 
-  const rows = new Map(); // id → {li, sig, mode: 'view' | 'edit' | 'remove'}
+  // id → {li, sig, mode: 'view' | 'edit' | 'remove', and while editing: base (the target the form
+  // was opened on), form, shownVersion (the version a conflict notice is shown for)}
+  const rows = new Map();
   let adding = null; // the open add form
 
   addButton.addEventListener('click', () => openAdd());
@@ -68,17 +77,61 @@ export function mountTargets({ store, connection }) {
     const existing = rows.get(target.id);
     const row = existing ?? { li: h('li', { class: 'target', 'data-testid': 'target', dataset: { id: target.id } }), sig: null, mode: 'view' };
     rows.set(target.id, row);
-    if (row.mode === 'edit') return row;
-    const sig = JSON.stringify([target, index === 0, index === total - 1, editor, row.mode]);
+    const others = othersEditing(target.id);
+    if (row.mode === 'edit') {
+      updateEditForm(row, target, others);
+      return row;
+    }
+    const sig = JSON.stringify([target, index === 0, index === total - 1, editor, row.mode, others]);
     if (sig === row.sig) return row;
     row.sig = sig;
-    row.li.replaceChildren(...(row.mode === 'remove' ? removeConfirm(target) : view(target, index, total, editor)));
+    row.li.replaceChildren(...(row.mode === 'remove' ? removeConfirm(target) : view(target, index, total, editor, others)));
     return row;
   }
 
-  function view(target, index, total, editor) {
+  /** "Ben is editing" for a target, from the others' editing signals. */
+  function othersEditing(id) {
+    const state = store.getState();
+    const names = presence.editors(itemOf(id), state.me, Date.now())
+      .map((memberId) => state.room?.members?.[memberId]?.name ?? 'Someone');
+    return editingLabel(names);
+  }
+
+  function nameOf(memberId) {
+    const state = store.getState();
+    return memberId === state.me ? 'You' : state.room?.members?.[memberId]?.name ?? 'Someone';
+  }
+
+  /** An open form's live parts: who else is editing, and the notice when the target changed under it. */
+  function updateEditForm(row, target, others) {
+    row.form.setEditors(others);
+    // While my own save is on its way, a new version is mine (the ack closes the form) or makes
+    // my save a conflict (the refusal shows the notice): say nothing yet.
+    if (row.saving || !changedSince(row.base, target) || row.shownVersion === versionOf(target)) return;
+    row.shownVersion = versionOf(target);
+    const who = nameOf(target.by);
+    row.form.showNotice(conflictNotice({
+      fields: FIELDS, base: row.base, mine: row.form.values(), theirs: target, who, what: 'target',
+      // Keep mine: my changes on their version (fields I left alone take theirs), saved at once.
+      onKeepMine: () => {
+        const current = purpose(store.getState()).targets.find((t) => t.id === target.id) ?? target;
+        const merged = keepMine(KEYS, row.base, row.form.values(), current);
+        row.base = current;
+        row.shownVersion = null;
+        row.form.fill(merged);
+        row.form.showNotice(null);
+        row.form.requestSubmit();
+      },
+      // Use theirs: drop my changes; the row shows their version.
+      onUseTheirs: () => setMode(target.id, 'view', 'target-edit'),
+    }));
+  }
+
+  function view(target, index, total, editor, others) {
     const main = h('div', { class: 'target-main' },
       h('p', { class: 'target-what', 'data-testid': 'target-what', text: target.what }),
+      others ? h('p', { class: 'target-editing', 'data-testid': 'target-editing' },
+        h('span', { class: 'editing-dot', 'aria-hidden': 'true' }), others) : null,
       h('p', { class: 'target-path', 'data-testid': 'target-path' },
         target.baseline ? h('span', { class: 'target-from' }, h('span', { class: 'visually-hidden', text: 'from ' }), target.baseline) : null,
         target.baseline ? h('span', { class: 'target-arrow', 'aria-hidden': 'true', text: '→' }) : null,
@@ -94,29 +147,35 @@ export function mountTargets({ store, connection }) {
       title: label, disabled, onclick,
     }, icon(iconName, 'icon-s'));
     const actions = h('div', { class: 'target-actions' },
-      button('target-up', 'Move up', 'up', () => move(target, index - 1), index === 0),
-      button('target-down', 'Move down', 'down', () => move(target, index + 1), index === total - 1),
+      button('target-up', 'Move up', 'up', () => move(target, index - 1, 'target-up'), index === 0),
+      button('target-down', 'Move down', 'down', () => move(target, index + 1, 'target-down'), index === total - 1),
       button('target-edit', 'Edit', 'pencil', () => openEdit(target)),
-      button('target-remove', 'Remove', 'trash', () => setMode(target.id, 'remove', 'target-remove-confirm')));
+      button('target-remove', 'Remove', 'trash', () => setMode(target.id, 'remove', 'target-remove-cancel')));
     return [main, actions];
   }
 
+  /** "Remove this target for everyone?": opens on Cancel; Escape or Cancel keeps it and goes back to its Remove button. */
   function removeConfirm(target) {
-    return [h('div', { class: 'target-main' },
-      h('p', { class: 'target-what', text: target.what }),
-      h('p', { class: 'hint', text: 'Remove this target for everyone?' })),
-    h('div', { class: 'target-actions' },
-      h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'target-remove-confirm',
-        onclick: () => remove(target) }, 'Remove'),
-      h('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'target-remove-cancel',
-        onclick: () => setMode(target.id, 'view', 'target-remove') }, 'Cancel'))];
+    return [inlineConfirm({
+      testid: 'target-remove', label: `Confirm removing “${target.what}”`,
+      before: h('p', { class: 'target-what', text: target.what }),
+      question: 'Remove this target for everyone?', yes: 'Remove', no: 'Cancel',
+      onYes: () => remove(target),
+      onNo: () => setMode(target.id, 'view', 'target-remove'),
+    })];
   }
 
   function setMode(id, mode, focusTestId) {
     const row = rows.get(id);
     if (!row) return;
+    const wasEditing = row.mode === 'edit';
     row.mode = mode;
     row.sig = null;
+    if (wasEditing && mode !== 'edit') {
+      row.form = null;
+      row.base = null;
+      signalEditing();
+    }
     render(store.getState());
     row.li.querySelector(`[data-testid="${focusTestId}"]`)?.focus();
   }
@@ -126,27 +185,68 @@ export function mountTargets({ store, connection }) {
     if (!row) return;
     row.mode = 'edit';
     row.sig = null;
+    row.base = target;
+    row.shownVersion = null;
     const form = targetForm({
       title: 'Edit target',
       initial: target,
       submitLabel: 'Save',
       onSubmit: async (fields) => {
-        await updateTarget(connection, target.id, fields);
+        row.saving = true;
+        try {
+          await updateTarget(connection, target.id, fields, versionOf(row.base));
+        } catch (err) {
+          row.saving = false;
+          if (err?.code !== 'conflict') throw err;
+          // Someone saved first: nothing of mine was applied. Show theirs next to mine (now, or
+          // as soon as their change reaches this board).
+          row.shownVersion = null;
+          render(store.getState());
+          if (row.form?.hasNotice()) return;
+          throw err;
+        }
+        row.saving = false;
         setMode(target.id, 'view', 'target-edit');
       },
       onCancel: () => setMode(target.id, 'view', 'target-edit'),
       failure: 'save the target',
     });
+    row.form = form;
     row.li.replaceChildren(form);
+    form.setEditors(othersEditing(target.id));
     form.querySelector('input').focus();
+    signalEditing();
   }
 
-  async function move(target, index) {
+  // This board's editing signal: the target whose form is open (the last opened), repeated while open.
+  let signalled = null;
+  let repeat = null;
+  function signalEditing() {
+    const open = [...rows.entries()].filter(([, row]) => row.mode === 'edit').map(([id]) => itemOf(id));
+    const item = open.includes(signalled) ? signalled : open[open.length - 1] ?? null;
+    if (item !== signalled || item) editing(connection, item);
+    signalled = item;
+    clearInterval(repeat);
+    repeat = item ? setInterval(() => editing(connection, signalled), EDITING_REPEAT_MS) : null;
+  }
+
+  /**
+   * Moves a target and keeps focus on it: on the same button in its new place, or on the other move
+   * button when that one can go no further (a disabled button cannot hold focus).
+   */
+  async function move(target, index, testid) {
     try {
       await moveTarget(connection, target.id, index);
     } catch (err) {
       commandFailed('move the target', err);
     }
+    const active = document.activeElement;
+    if (active && active !== document.body && !element.contains(active)) return; // the person moved on
+    const li = rows.get(target.id)?.li;
+    if (!li) return;
+    const same = li.querySelector(`[data-testid="${testid}"]`);
+    const other = li.querySelector(`[data-testid="${testid === 'target-up' ? 'target-down' : 'target-up'}"]`);
+    (same && !same.disabled ? same : other && !other.disabled ? other : li.querySelector('[data-testid="target-edit"]'))?.focus();
   }
 
   async function remove(target) {
@@ -172,6 +272,7 @@ export function mountTargets({ store, connection }) {
       if (row.mode === 'edit') toast('A target you were editing was removed by someone else.', { kind: 'info' });
       row.li.remove();
       rows.delete(id);
+      if (row.mode === 'edit') signalEditing();
     }
     const inPlace = wanted.length === list.children.length && wanted.every((li, i) => list.children[i] === li);
     if (!inPlace) {
@@ -190,7 +291,9 @@ export function mountTargets({ store, connection }) {
       || state.me !== prev.me) keepFocus(element, () => render(state));
   });
   render(store.getState());
-  return { element };
+  /** Who is editing what changed: redraw the rows (keeping focus). */
+  const refresh = () => keepFocus(element, () => render(store.getState()));
+  return { element, refresh };
 }
 
 /** The add/edit form: labelled fields, Enter saves, Escape cancels; shows the server's refusal. */
@@ -212,8 +315,27 @@ function targetForm({ title, initial = {}, submitLabel, onSubmit, onCancel, fail
   const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'target-save' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }), submitLabel);
   const cancel = h('button', { type: 'button', class: 'btn btn-quiet btn-small', onclick: onCancel }, 'Cancel');
+  const editors = h('p', { class: 'target-editing', 'data-testid': 'target-form-editing', hidden: true });
+  const notice = h('div', { class: 'target-notice' });
   const form = h('form', { class: 'target-form', 'data-testid': 'target-form', 'aria-label': title },
-    h('div', { class: 'target-fields' }, fields), error, h('div', { class: 'form-actions' }, save, cancel));
+    editors, h('div', { class: 'target-fields' }, fields), notice, error, h('div', { class: 'form-actions' }, save, cancel));
+  /** The form's values now. */
+  form.values = () => Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value]));
+  form.fill = (values) => {
+    for (const [key, input] of Object.entries(inputs)) input.value = values[key] ?? '';
+  };
+  /** "Ben is editing this too" ('' hides it). */
+  form.setEditors = (label) => {
+    const text = label ? `${label} this target too.` : '';
+    if (editors.textContent !== text) editors.replaceChildren(...(text ? [h('span', { class: 'editing-dot', 'aria-hidden': 'true' }), text] : []));
+    editors.hidden = !text;
+  };
+  /** Shows (or with null, clears) a notice above the buttons, such as the conflict notice. */
+  form.showNotice = (element) => {
+    notice.replaceChildren(...(element ? [element] : []));
+    if (element) error.textContent = '';
+  };
+  form.hasNotice = () => notice.childElementCount > 0;
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -222,7 +344,7 @@ function targetForm({ title, initial = {}, submitLabel, onSubmit, onCancel, fail
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const values = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value]));
+    const values = form.values();
     if (!values.what.trim() || !values.target.trim()) {
       error.textContent = 'Say what you measure and the target you aim for.';
       (values.what.trim() ? inputs.target : inputs.what).focus();

@@ -12,8 +12,12 @@ public sealed interface PurposeCommand extends RoomCommand {
     record Edit(Long seq, List<Object> op) implements PurposeCommand {
     }
 
-    /** Facilitator freezes or frees the draft. */
-    record Lock(Boolean locked) implements PurposeCommand {
+    /**
+     * Facilitator freezes or frees the draft. A lock takes effect after {@code graceSeconds}
+     * (default {@link PurposeRules#LOCK_GRACE_SECONDS}, 0 = at once), so whoever is typing is warned
+     * and finishes the word; unlocking also cancels a lock not in effect yet.
+     */
+    record Lock(Boolean locked, Integer graceSeconds) implements PurposeCommand {
     }
 
     /** Scores 1–5 on the three tests; comments keyed by test name, optional. */
@@ -23,8 +27,9 @@ public sealed interface PurposeCommand extends RoomCommand {
     record AddTarget(String what, String baseline, String target, String due, String tracker) implements PurposeCommand {
     }
 
-    record UpdateTarget(String targetId, String what, String baseline, String target, String due, String tracker)
-        implements PurposeCommand {
+    /** Replaces a target's fields; {@code baseVersion}: the target's {@code version} the form was opened on. */
+    record UpdateTarget(String targetId, String what, String baseline, String target, String due, String tracker,
+                        Long baseVersion) implements PurposeCommand {
     }
 
     record MoveTarget(String targetId, Integer index) implements PurposeCommand {

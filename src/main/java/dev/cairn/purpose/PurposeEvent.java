@@ -12,7 +12,12 @@ public sealed interface PurposeEvent extends RoomEvent {
     record Edited(String cid, int rev, List<Object> op) implements PurposeEvent {
     }
 
+    /** Locked or unlocked now; ends a scheduled lock. */
     record LockChanged(boolean locked) implements PurposeEvent {
+    }
+
+    /** A facilitator ({@code by}) is locking the draft: participants' edits are accepted until {@code at} (epoch millis). */
+    record LockScheduled(long at) implements PurposeEvent {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cairn.purpose;
 
 import dev.cairn.room.Context;
+import dev.cairn.room.Deadline;
 import dev.cairn.room.Member;
 import dev.cairn.room.Module;
 import dev.cairn.room.Projection;
@@ -30,6 +31,13 @@ public final class PurposeModule implements Module<PurposeState> {
 
     /** Where a member's selection is in the draft as of room event {@code seq}. */
     public record Caret(Long seq, Integer anchor, Integer head) implements Signal {
+    }
+
+    /**
+     * Which item this board has open for editing ({@code item}: {@code target:<id>}), or null when it
+     * closed the form: others see "Ben is editing" on that item.
+     */
+    public record Editing(String item) implements Signal {
     }
 
     /** A room's purpose. */
@@ -72,6 +80,7 @@ public final class PurposeModule implements Module<PurposeState> {
         Map<String, Class<? extends RoomEvent>> events = new LinkedHashMap<>();
         events.put("purpose.edited", PurposeEvent.Edited.class);
         events.put("purpose.lock_changed", PurposeEvent.LockChanged.class);
+        events.put("purpose.lock_scheduled", PurposeEvent.LockScheduled.class);
         events.put("purpose.rated", PurposeEvent.Rated.class);
         events.put("purpose.target_added", PurposeEvent.TargetAdded.class);
         events.put("purpose.target_updated", PurposeEvent.TargetUpdated.class);
@@ -89,7 +98,24 @@ public final class PurposeModule implements Module<PurposeState> {
 
     @Override
     public PurposeState apply(PurposeState part, Sequenced event, RoomState room) {
-        return PurposeRules.apply(part, (PurposeEvent) event.event(), event.by(), event.at());
+        return PurposeRules.apply(part, (PurposeEvent) event.event(), event.seq(), event.by(), event.at());
+    }
+
+    // ---- the room's clock: a scheduled lock ------------------------------------------------------
+
+    /** The deadline of a scheduled lock. */
+    static final String LOCK = "lock";
+
+    @Override
+    public List<Deadline> deadlines(PurposeState part) {
+        return part.lockAt() == null ? List.of() : List.of(new Deadline(LOCK, part.lockAt()));
+    }
+
+    /** The scheduled lock takes effect, once: the first node's commit clears {@code lockAt}. */
+    @Override
+    public List<RoomEvent> due(RoomState room, PurposeState part, String deadlineId, long now) {
+        if (!LOCK.equals(deadlineId) || part.lockAt() == null || now < part.lockAt()) return List.of();
+        return List.of(new PurposeEvent.LockChanged(true));
     }
 
     @Override
@@ -127,12 +153,13 @@ public final class PurposeModule implements Module<PurposeState> {
 
     @Override
     public Map<String, Class<? extends Signal>> signals() {
-        return Map.of("purpose.caret", Caret.class);
+        return Map.of("purpose.caret", Caret.class, "purpose.editing", Editing.class);
     }
 
     /** A caret is relayed as {@code caret} with its seq and positions; observers may show theirs too. */
     @Override
     public Signal.Relay relay(RoomState room, Member sender, Signal signal) {
+        if (signal instanceof Editing e) return editing(room, sender, e);
         Caret c = (Caret) signal;
         if (c.seq() == null || c.anchor() == null || c.head() == null || c.seq() < 0 || c.anchor() < 0 || c.head() < 0) {
             throw Rejection.invalid("purpose.caret needs seq, anchor and head as whole numbers ≥ 0");
@@ -145,7 +172,6 @@ public final class PurposeModule implements Module<PurposeState> {
         return new Signal.Relay("caret", fields);
     }
 
-
     // ---- the meeting record ------------------------------------------------------------------
 
     @Override
@@ -156,5 +182,17 @@ public final class PurposeModule implements Module<PurposeState> {
     @Override
     public dev.cairn.room.RecordPart record(Viewer viewer) {
         return new PurposeRecord();
+    }
+
+    /** "Ben is editing" is relayed as {@code editing} with the item, only from someone who may edit it. */
+    private static Signal.Relay editing(RoomState room, Member sender, Editing e) {
+        RoomRules.requireEditor(sender, "edit targets");
+        if (e.item() != null) {
+            String id = e.item().startsWith("target:") ? e.item().substring("target:".length()) : null;
+            if (id == null || of(room).targetIndex(id) < 0) throw Rejection.invalid("item must name a target as target:<id>");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("item", e.item());
+        return new Signal.Relay("editing", fields);
     }
 }

@@ -20,6 +20,7 @@ import dev.cairn.room.Context;
 import dev.cairn.room.Member;
 import dev.cairn.room.Names;
 import dev.cairn.room.Rejection;
+import dev.cairn.room.Role;
 import dev.cairn.room.RoomEvent;
 import dev.cairn.room.RoomRules;
 import dev.cairn.room.RoomState;
@@ -41,6 +42,9 @@ public final class PurposeRules {
     public static final int MAX_TARGETS = 50;
     public static final int MAX_COMMENT = 500;
     public static final List<String> TESTS = List.of("inspiring", "valuable", "measurable");
+    /** How long a lock waits by default, so whoever is typing finishes the word (they are warned). */
+    public static final int LOCK_GRACE_SECONDS = 10;
+    public static final int MAX_LOCK_GRACE_SECONDS = 60;
 
     private PurposeRules() {
     }
@@ -48,11 +52,7 @@ public final class PurposeRules {
     public static List<RoomEvent> decide(RoomState room, Member actor, Context ctx, PurposeCommand command) {
         PurposeState purpose = PurposeModule.of(room);
         if (command instanceof Edit c) return edit(room, actor, ctx, c);
-        if (command instanceof Lock c) {
-            RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
-            if (c.locked() == null) throw Rejection.invalid("locked is required");
-            return c.locked() == purpose.locked() ? List.of() : List.of(new PurposeEvent.LockChanged(c.locked()));
-        }
+        if (command instanceof Lock c) return lock(purpose, actor, ctx, c);
         if (command instanceof Rate c) return rate(purpose, actor, c);
         if (command instanceof RatingsVisibility c) {
             RoomRules.requireFacilitator(actor, "hide or reveal the ratings");
@@ -72,8 +72,11 @@ public final class PurposeRules {
         }
         if (command instanceof UpdateTarget c) {
             RoomRules.requireEditor(actor, "edit targets");
-            requireTarget(purpose, c.targetId());
-            return List.of(new PurposeEvent.TargetUpdated(target(c.targetId(), c.what(), c.baseline(), c.target(), c.due(), c.tracker())));
+            Target current = purpose.targets().get(requireTarget(purpose, c.targetId()));
+            Target next = target(c.targetId(), c.what(), c.baseline(), c.target(), c.due(), c.tracker());
+            requireBase(c.baseVersion(), current.currentVersion(), room, current.by(), "target");
+            if (sameFields(current, next)) return List.of();
+            return List.of(new PurposeEvent.TargetUpdated(next));
         }
         if (command instanceof MoveTarget c) {
             RoomRules.requireEditor(actor, "reorder targets");
@@ -100,13 +103,34 @@ public final class PurposeRules {
     }
 
     /**
+     * A lock is scheduled {@code graceSeconds} ahead (the room's clock makes it take effect); a
+     * second lock with grace 0, or one whose time has come, locks at once; unlocking ends both.
+     */
+    private static List<RoomEvent> lock(PurposeState purpose, Member actor, Context ctx, Lock c) {
+        RoomRules.requireFacilitator(actor, "lock or unlock the purpose");
+        if (c.locked() == null) throw Rejection.invalid("locked is required");
+        if (!c.locked()) return purpose.locked() || purpose.lockAt() != null ? List.of(new PurposeEvent.LockChanged(false)) : List.of();
+        if (purpose.locked()) return List.of();
+        int grace = c.graceSeconds() == null ? LOCK_GRACE_SECONDS : c.graceSeconds();
+        if (grace < 0 || grace > MAX_LOCK_GRACE_SECONDS) {
+            throw Rejection.invalid("graceSeconds must be between 0 and " + MAX_LOCK_GRACE_SECONDS);
+        }
+        if (grace == 0 || purpose.lockedAt(ctx.now())) return List.of(new PurposeEvent.LockChanged(true));
+        if (purpose.lockAt() != null) return List.of(); // already on its way
+        return List.of(new PurposeEvent.LockScheduled(ctx.now() + grace * 1000L));
+    }
+
+    /**
      * Transforms the op against every edit committed since its base (the submitted op takes the
      * left side), checks it applies and respects the limits, and turns it into the next revision.
      */
     private static List<RoomEvent> edit(RoomState room, Member actor, Context ctx, Edit c) {
         RoomRules.requireEditor(actor, "edit the purpose");
         PurposeState purpose = PurposeModule.of(room);
-        if (purpose.locked()) throw Rejection.forbidden("the facilitator has locked the purpose for editing");
+        // Facilitators may still tidy a locked draft; everyone else's edits stop when the lock takes effect.
+        if (actor.role() != Role.FACILITATOR && purpose.lockedAt(ctx.now())) {
+            throw Rejection.forbidden("the draft is locked: a facilitator locked it for editing");
+        }
         if (c.op() == null) throw Rejection.invalid("op is required");
         if (c.seq() == null || c.seq() < 0 || c.seq() > room.seq()) throw Rejection.invalid("seq must be an event this room has had");
         TextOp op;
@@ -157,6 +181,25 @@ public final class PurposeRules {
         if (value < 1 || value > 5) throw Rejection.invalid(test + " must be rated from 1 to 5");
     }
 
+    /**
+     * The convention for every editable item (docs/protocol.md, "Edits on the same item"): a save
+     * names the {@code version} it was based on; when the item changed since, it is refused with
+     * {@code conflict} and nothing changes, so the person can compare and choose.
+     */
+    static void requireBase(Long baseVersion, long version, RoomState room, String changedBy, String what) {
+        if (baseVersion == null || baseVersion < 0) throw Rejection.invalid("baseVersion is required: the version of the " + what + " you edited");
+        if (baseVersion != version) {
+            String who = changedBy == null || room.members().get(changedBy) == null ? "someone" : room.members().get(changedBy).name();
+            throw Rejection.conflict(who + " changed this " + what + " since you opened it (now version " + version
+                + "); nothing was saved");
+        }
+    }
+
+    private static boolean sameFields(Target a, Target b) {
+        return a.what().equals(b.what()) && a.baseline().equals(b.baseline()) && a.target().equals(b.target())
+            && a.due().equals(b.due()) && a.tracker().equals(b.tracker());
+    }
+
     private static int requireTarget(PurposeState purpose, String id) {
         if (id == null) throw Rejection.invalid("targetId is required");
         int index = purpose.targetIndex(id);
@@ -178,11 +221,11 @@ public final class PurposeRules {
         String day = Names.optional("due", due, 10);
         if (!day.isEmpty() && !isDate(day)) throw Rejection.invalid("due must be a date like 2027-06-30");
         return new Target(id, Names.text("what", what, 200), Names.optional("baseline", baseline, 100),
-            Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60));
+            Names.text("target", target, 100), day, Names.optional("tracker", tracker, 60), null, null);
     }
 
     /** The purpose after one of its events. */
-    public static PurposeState apply(PurposeState purpose, PurposeEvent event, String by, long at) {
+    public static PurposeState apply(PurposeState purpose, PurposeEvent event, long seq, String by, long at) {
         if (event instanceof PurposeEvent.Edited e) {
             TextOp op = TextOp.fromWire(e.op());
             long churn = 0;
@@ -192,6 +235,7 @@ public final class PurposeRules {
             return purpose.withDraft(TextType.apply(purpose.text(), op), churn);
         }
         if (event instanceof PurposeEvent.LockChanged e) return purpose.withLocked(e.locked());
+        if (event instanceof PurposeEvent.LockScheduled e) return purpose.withLockPending(e.at(), by);
         if (event instanceof PurposeEvent.Rated e) {
             return purpose.withRating(new Rating(by, e.rev(), e.churn(), e.textLength(), e.inspiring(), e.valuable(),
                 e.measurable(), e.comments(), at, e.hidden()));
@@ -199,9 +243,9 @@ public final class PurposeRules {
         if (event instanceof PurposeEvent.RatingsVisibilityChanged e) return purpose.withRatingsHidden(e.hidden(), e.revealed());
         List<Target> targets = new ArrayList<>(purpose.targets());
         if (event instanceof PurposeEvent.TargetAdded e) {
-            targets.add(e.target());
+            targets.add(e.target().setAt(seq, by));
         } else if (event instanceof PurposeEvent.TargetUpdated e) {
-            targets.set(purpose.targetIndex(e.target().id()), e.target());
+            targets.set(purpose.targetIndex(e.target().id()), e.target().setAt(seq, by));
         } else if (event instanceof PurposeEvent.TargetMoved e) {
             Target moved = targets.remove(purpose.targetIndex(e.id()));
             targets.add(e.index(), moved);

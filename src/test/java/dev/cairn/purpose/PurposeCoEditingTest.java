@@ -155,16 +155,18 @@ class PurposeCoEditingTest {
     }
 
     @Test
-    void observersCannotEditAndALockedDraftRefusesEveryone() {
+    void observersCannotEditAndALockedDraftRefusesParticipants() {
         Api.Reply created = Api.createRoom(east.port(), "Locks", "Ana");
         Api.Reply watcher = Api.post(east.port(), "/api/rooms/" + created.text("roomId") + "/members",
             Map.of("name", "Projector", "observer", true));
+        Api.Reply participant = Api.post(east.port(), "/api/rooms/" + created.text("roomId") + "/members", Map.of("name", "Ben"));
         try (BoardClient ana = BoardClient.connect(east.port(), created.text("token"));
+             BoardClient ben = BoardClient.connect(east.port(), participant.text("token"));
              BoardClient projector = BoardClient.connect(east.port(), watcher.text("token"))) {
             JsonNode refused = projector.command("purpose.edit", Map.of("seq", 0, "op", List.of("hello")));
             assertEquals("forbidden", refused.path("code").asText());
-            assertEquals("ack", ana.command("purpose.lock", Map.of("locked", true)).path("type").asText());
-            JsonNode locked = ana.command("purpose.edit", Map.of("seq", ana.room().seq(), "op", List.of("hi")));
+            assertEquals("ack", ana.command("purpose.lock", Map.of("locked", true, "graceSeconds", 0)).path("type").asText());
+            JsonNode locked = ben.command("purpose.edit", Map.of("seq", ana.room().seq(), "op", List.of("hi")));
             assertEquals("forbidden", locked.path("code").asText());
             assertEquals("ack", ana.command("purpose.lock", Map.of("locked", false)).path("type").asText());
             JsonNode ok = ana.command("purpose.edit", Map.of("seq", ana.room().seq(), "op", List.of("hi")));

@@ -44,7 +44,8 @@ class PurposeOverTheWireTest {
             benBoard.await("two targets", c -> PurposeModule.of(c.room()).targets().size() == 2);
             String trees = PurposeModule.of(benBoard.room()).targets().get(0).id();
             ack(benBoard.command("purpose.target_update", Map.of("targetId", trees, "what", "Trees planted",
-                "target", "800", "due", "2027-04-01", "tracker", "Ben")));
+                "target", "800", "due", "2027-04-01", "tracker", "Ben",
+                "baseVersion", PurposeModule.of(benBoard.room()).targets().get(0).version())));
             JsonNode moved = ana.command("purpose.target_move", Map.of("targetId", trees, "index", 1));
             ack(moved);
             ana.awaitSeq(moved.path("seq").asLong());

@@ -9,6 +9,7 @@ import dev.cairn.purpose.PurposeCommand.Rate;
 import dev.cairn.purpose.PurposeCommand.RemoveTarget;
 import dev.cairn.purpose.PurposeCommand.UpdateTarget;
 import dev.cairn.room.Context;
+import dev.cairn.room.Deadline;
 import dev.cairn.room.History;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.Role;
@@ -34,6 +35,8 @@ class PurposeRulesTest {
     private final RoomRules rules = new RoomRules(10);
     private final List<Sequenced> log = new ArrayList<>();
     private RoomState room = RoomState.empty("r");
+    /** The room clock's now for the next command. */
+    private long now = 1_800_000_000_000L;
 
     PurposeRulesTest() {
         commit("ana", rules.create("r", "Purpose", "ana", "Ana"));
@@ -51,7 +54,7 @@ class PurposeRulesTest {
 
     private List<RoomEvent> decide(String actor, RoomCommand command) {
         History history = seq -> log.stream().filter(e -> e.seq() > seq).toList();
-        return rules.decide(room, new Context(actor, "c" + log.size(), history), command);
+        return rules.decide(room, new Context(actor, "c" + log.size(), history, now), command);
     }
 
     private void run(String actor, RoomCommand command) {
@@ -113,15 +116,100 @@ class PurposeRulesTest {
     }
 
     @Test
-    void onlyFacilitatorsLockAndALockStopsEveryEditor() {
-        assertEquals("forbidden", code("ben", new Lock(true)));
-        run("ana", new Lock(true));
+    void onlyFacilitatorsLockAndALockStopsParticipantsButLetsFacilitatorsTidy() {
+        assertEquals("forbidden", code("ben", new Lock(true, 0)));
+        run("ana", new Lock(true, 0));
         assertTrue(PurposeModule.of(room).locked());
-        assertEquals("forbidden", code("ana", new Edit(room.seq(), List.of("x"))));
         assertEquals("forbidden", code("ben", new Edit(room.seq(), List.of("x"))));
-        run("ana", new Lock(false));
+        run("ana", new Edit(room.seq(), List.of("tidy")));
+        assertEquals("tidy", PurposeModule.of(room).text());
+        run("ana", new Lock(false, null));
         run("ben", new Edit(room.seq(), List.of("x")));
-        assertEquals("x", PurposeModule.of(room).text());
+        assertEquals("xtidy", PurposeModule.of(room).text());
+    }
+
+    @Test
+    void aLockWaitsItsGraceSoWhoeverIsTypingFinishesThenTheRoomsClockLocksOnce() {
+        long asked = now;
+        run("ana", new Lock(true, null));
+        PurposeState scheduled = PurposeModule.of(room);
+        assertFalse(scheduled.locked());
+        assertEquals(asked + PurposeRules.LOCK_GRACE_SECONDS * 1000L, scheduled.lockAt());
+        assertEquals("ana", scheduled.lockBy());
+        assertEquals(List.of(new Deadline("lock", scheduled.lockAt())), new PurposeModule().deadlines(scheduled));
+
+        now = scheduled.lockAt() - 1;
+        run("ben", new Edit(room.seq(), List.of("…14 days. Tenants decide.")));
+        assertEquals("…14 days. Tenants decide.", PurposeModule.of(room).text(), "accepted until the lock's time");
+        assertTrue(rules.due(room, "purpose", "lock", now).isEmpty(), "not due yet");
+
+        now = scheduled.lockAt();
+        assertEquals("forbidden", code("ben", new Edit(room.seq(), List.of("x"))), "refused from its time on, even before the clock fired");
+        List<RoomEvent> fired = rules.due(room, "purpose", "lock", now);
+        assertEquals(List.of(new PurposeEvent.LockChanged(true)), fired);
+        commit("system", fired);
+        assertTrue(PurposeModule.of(room).locked());
+        assertNull(PurposeModule.of(room).lockAt());
+        assertTrue(rules.due(room, "purpose", "lock", now).isEmpty(), "a second node firing the same deadline commits nothing");
+        assertTrue(new PurposeModule().deadlines(PurposeModule.of(room)).isEmpty());
+    }
+
+    @Test
+    void unlockingCancelsAScheduledLockAndLockingNowSkipsTheGrace() {
+        run("ana", new Lock(true, 5));
+        assertTrue(decide("ana", new Lock(true, null)).isEmpty(), "a second lock does not move the first one's time");
+        run("ana", new Lock(false, null));
+        assertNull(PurposeModule.of(room).lockAt());
+        assertFalse(PurposeModule.of(room).locked());
+        assertTrue(rules.due(room, "purpose", "lock", now + 60_000).isEmpty());
+        assertEquals("invalid", code("ana", new Lock(true, -1)));
+        assertEquals("invalid", code("ana", new Lock(true, PurposeRules.MAX_LOCK_GRACE_SECONDS + 1)));
+
+        run("ana", new Lock(true, 5));
+        run("ana", new Lock(true, 0));
+        assertTrue(PurposeModule.of(room).locked(), "lock now, during the grace");
+    }
+
+    @Test
+    void aSaveBasedOnAnOlderVersionOfATargetIsRefusedWithConflictAndChangesNothing() {
+        run("ana", new AddTarget("Repairs answered in time", "40%", "90%", "", ""));
+        Target opened = PurposeModule.of(room).targets().get(0);
+        assertEquals(room.seq(), opened.version(), "a target's version is the seq of the event that set it");
+        assertEquals("ana", opened.by());
+
+        // Ana and Ben both opened the form on that version; Ana saves first.
+        run("ana", new UpdateTarget(opened.id(), "Repairs answered in 14 days", "40%", "90%", "", "", opened.version()));
+        Target anas = PurposeModule.of(room).targets().get(0);
+        assertEquals(room.seq(), anas.version());
+        RoomState before = room;
+        Rejection stale = assertThrows(Rejection.class, () -> decide("ben",
+            new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben", opened.version())));
+        assertEquals("conflict", stale.code());
+        assertTrue(stale.getMessage().startsWith("Ana changed this target since you opened it"), stale.getMessage());
+        assertEquals(before, room, "nothing changed");
+
+        // "Keep mine": Ben sends his text again, now on Ana's version.
+        run("ben", new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben", anas.version()));
+        assertEquals("95%", PurposeModule.of(room).targets().get(0).target());
+        assertEquals("ben", PurposeModule.of(room).targets().get(0).by());
+        assertEquals("invalid", code("ben", new UpdateTarget(opened.id(), "x", "", "1", "", "", null)), "the base is required");
+        assertTrue(decide("ben", new UpdateTarget(opened.id(), "Repairs answered", "40%", "95%", "", "Ben",
+            PurposeModule.of(room).targets().get(0).version())).isEmpty(), "saving the same fields is no change");
+    }
+
+    @Test
+    void onlyEditorsSayTheyAreEditingAndOnlyAnExistingTarget() {
+        run("ana", new AddTarget("Repairs answered in time", "40%", "90%", "", ""));
+        String id = PurposeModule.of(room).targets().get(0).id();
+        PurposeModule module = new PurposeModule();
+        var relay = module.relay(room, room.member("ben"), new PurposeModule.Editing("target:" + id));
+        assertEquals("editing", relay.type());
+        assertEquals("target:" + id, relay.fields().get("item"));
+        assertNull(module.relay(room, room.member("ben"), new PurposeModule.Editing(null)).fields().get("item"));
+        assertEquals("invalid", assertThrows(Rejection.class,
+            () -> module.relay(room, room.member("ben"), new PurposeModule.Editing("target:nope"))).code());
+        assertEquals("forbidden", assertThrows(Rejection.class,
+            () -> module.relay(room, room.member("obs"), new PurposeModule.Editing("target:" + id))).code());
     }
 
     @Test
@@ -150,7 +238,8 @@ class PurposeRulesTest {
         String second = targets.get(1).id();
         run("ana", new MoveTarget(second, 0));
         assertEquals(List.of(second, first), PurposeModule.of(room).targets().stream().map(Target::id).toList());
-        run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben"));
+        run("ben", new UpdateTarget(first, "NO2 at the harbour school", "41 µg/m³", "25 µg/m³", "2030-06-30", "Ben",
+            PurposeModule.of(room).targets().get(1).version()));
         assertEquals("25 µg/m³", PurposeModule.of(room).targets().get(1).target());
         run("ben", new RemoveTarget(second));
         assertEquals(List.of(first), PurposeModule.of(room).targets().stream().map(Target::id).toList());

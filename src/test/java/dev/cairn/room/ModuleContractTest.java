@@ -553,10 +553,18 @@ class ModuleContractTest {
             }
         }
 
-        /** Values the room holds in fields named like this component: {@code role} → roles, {@code targetId} → ids. */
+        /**
+         * Values the room holds in fields named like this component: {@code role} → roles,
+         * {@code targetId} → ids, {@code baseVersion} → versions.
+         */
         private List<Object> sameField(String component, Class<?> type) {
             Set<Object> values = new LinkedHashSet<>(byField.getOrDefault(component, Set.of()));
             if (values.isEmpty() && component.endsWith("Id")) values.addAll(byField.getOrDefault("id", Set.of()));
+            // a save's baseVersion names the item's version (docs/protocol.md, "Edits on the same item")
+            if (values.isEmpty() && component.startsWith("base") && component.length() > 4) {
+                String field = Character.toLowerCase(component.charAt(4)) + component.substring(5);
+                values.addAll(byField.getOrDefault(field, Set.of()));
+            }
             List<Object> out = new ArrayList<>();
             List<Object> sorted = new ArrayList<>(values);
             sorted.sort(java.util.Comparator.comparing(v -> v.getClass().getName() + ":" + v));
