@@ -47,8 +47,10 @@ export function mountShare({ store, connection, button, dialog, body, closeButto
   }
 
   /** Facilitators set or clear the passcode; everyone else is told when there is one. */
-  function passcodeBlock(facilitator) {
-    const current = passcodeOf(store.getState().room);
+  function passcodeBlock(facilitator, links) {
+    // The room's state says only whether there is one; facilitators get the passcode with the links.
+    const current = facilitator && typeof links.passcode === 'string' && links.passcode ? links.passcode
+      : passcodeOf(store.getState().room);
     if (!facilitator) {
       return current === null ? null : h('p', { class: 'hint', 'data-testid': 'share-passcode-note',
         text: 'Joining by this link also asks for the room\u2019s passcode: a facilitator can tell people.' });
@@ -98,7 +100,7 @@ export function mountShare({ store, connection, button, dialog, body, closeButto
       note: 'Anyone with this link can join as a participant, or as an observer (read-only).',
     }));
     if (facilitator) blocks.push(h('div', { class: 'share-actions' }, rotateButton('room')));
-    const passcode = passcodeBlock(facilitator);
+    const passcode = passcodeBlock(facilitator, links);
     if (passcode) blocks.push(passcode);
     if (facilitator && links.facilitatorPath) {
       blocks.push(copyLink({

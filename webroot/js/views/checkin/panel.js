@@ -43,7 +43,16 @@ export function mountCheckin({ store, connection, slot }) {
     promise.then((seq) => { if (done) done(seq); }, (err) => commandFailed(what, err));
   }
 
+  // Folded until a facilitator wants it, so the agenda's own content stays on a phone's first screen.
+  const opener = h('details', { class: 'checkin-opener', 'data-testid': 'checkin-opener' },
+    h('summary', { class: 'btn btn-small btn-quiet', 'data-testid': 'checkin-start' }, 'Open a check-in\u2026'));
+
   function openForm() {
+    if (!opener.querySelector('form')) opener.append(openFormFields());
+    return opener;
+  }
+
+  function openFormFields() {
     return h('form', { class: 'checkin-open-form', 'data-testid': 'checkin-open-form',
       onsubmit: (e) => {
         e.preventDefault();

@@ -8,7 +8,6 @@ import dev.cairn.room.Context;
 import dev.cairn.room.Member;
 import dev.cairn.room.Module;
 import dev.cairn.room.Names;
-import dev.cairn.room.Role;
 import dev.cairn.room.Rejection;
 import dev.cairn.room.RoomCommand;
 import dev.cairn.room.RoomEvent;
@@ -31,8 +30,8 @@ import java.util.Map;
  * rotation); the keys themselves are signed by the transport, which knows the deployment's secret.
  *
  * <p>A facilitator may also set a passcode that joining by the room link asks for (said aloud in the
- * room, or sent apart from the link), so a link that leaked is not enough on its own. Only
- * facilitators ever receive the passcode; the facilitator link needs none.
+ * room, or sent apart from the link), so a link that leaked is not enough on its own. No board
+ * receives it with the room; facilitators read it with the room's links. The facilitator link needs none.
  */
 public final class AccessModule implements Module<AccessModule.Access> {
     public static final String ROOM = "room";
@@ -118,7 +117,9 @@ public final class AccessModule implements Module<AccessModule.Access> {
             : new Access(part.roomLink(), e.generation(), part.passcode());
     }
 
-    // The passcode is for facilitators' eyes: everyone else learns only that there is one.
+    // The passcode never travels with the room: every board (facilitators' too) learns only that
+    // there is one; facilitators read it from GET /api/rooms/{id}/links. So no board's copy of the
+    // room depends on its role, and a role change needs no re-send.
 
     @Override
     public boolean hasPrivateParts() {
@@ -127,13 +128,12 @@ public final class AccessModule implements Module<AccessModule.Access> {
 
     @Override
     public Access view(Access part, Viewer viewer) {
-        return viewer.role() == Role.FACILITATOR || part.passcode() == null ? part
-            : new Access(part.roomLink(), part.facilitatorLink(), "");
+        return part.passcode() == null ? part : new Access(part.roomLink(), part.facilitatorLink(), "");
     }
 
     @Override
     public Sequenced view(Sequenced event, Viewer viewer) {
-        if (viewer.role() == Role.FACILITATOR || !(event.event() instanceof PasscodeSet p) || p.passcode() == null) return event;
+        if (!(event.event() instanceof PasscodeSet p) || p.passcode() == null) return event;
         return new Sequenced(event.seq(), event.at(), event.by(), new PasscodeSet(""));
     }
 }

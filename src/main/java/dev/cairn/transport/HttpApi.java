@@ -246,6 +246,9 @@ final class HttpApi {
             String facilitator = roomPath + "#invite=" + node.signer().inviteKey(state.id(), Role.FACILITATOR, access.facilitatorLink());
             out.put("facilitatorPath", facilitator);
             out.put("facilitatorUrl", base(ctx) + facilitator);
+            out.put("passcode", access.passcode());
+        } else {
+            out.put("passcode", access.passcode() == null ? null : "");
         }
         out.put("publicUrl", node.settings().hasPublicUrl());
         return out;

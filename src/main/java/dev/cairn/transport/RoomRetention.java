@@ -41,21 +41,26 @@ final class RoomRetention {
         this.retentionMillis = Duration.ofDays(node.settings().limits().retentionDays()).toMillis();
     }
 
-    /** One sweep (skipped while the last one runs): up to a few idle rooms archived and deleted, one after another. */
+    /**
+     * One sweep (skipped while the last one runs): every idle room archived and deleted, one after
+     * another, a few at a time, until none is left.
+     */
     void sweep() {
         if (retentionMillis <= 0 || sweeping) return;
         sweeping = true;
-        long before = node.now() - retentionMillis;
-        node.store().idleSince(before, ROOMS_PER_SWEEP)
-            .compose(rooms -> {
-                Future<Void> chain = Future.succeededFuture();
-                for (String roomId : rooms) chain = chain.compose(v -> letGo(roomId, before));
-                return chain;
-            })
-            .onComplete(done -> {
-                sweeping = false;
-                if (done.failed()) LOG.warning("retention: sweep stopped: " + done.cause().getMessage());
-            });
+        sweepFrom(node.now() - retentionMillis).onComplete(done -> {
+            sweeping = false;
+            if (done.failed()) LOG.warning("retention: sweep stopped: " + done.cause().getMessage());
+        });
+    }
+
+    private Future<Void> sweepFrom(long before) {
+        return node.store().idleSince(before, ROOMS_PER_SWEEP).compose(rooms -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (String roomId : rooms) chain = chain.compose(v -> letGo(roomId, before));
+            // Each room of a full batch was deleted or opened again meanwhile: either way it left the list.
+            return rooms.size() < ROOMS_PER_SWEEP ? chain : chain.compose(v -> sweepFrom(before));
+        });
     }
 
     private Future<Void> letGo(String roomId, long before) {

@@ -33,8 +33,9 @@ class CheckinBrowserTest extends BrowserTest {
         WebDriver cai = pages.get(2).driver();
         List<WebDriver> all = List.of(ana, ben, cai);
 
-        assertTrue(ben.findElements(testId("checkin-open")).isEmpty(), "only facilitators see Open a check-in");
-        scrollTo(ana, testId("checkin-open"));
+        assertTrue(ben.findElements(testId("checkin-start")).isEmpty(), "only facilitators see Open a check-in");
+        scrollTo(ana, testId("checkin-start"));
+        ana.findElement(testId("checkin-start")).click();
         ana.findElement(testId("checkin-open")).click();
         for (WebDriver d : all) until(d, x -> !x.findElements(testId("checkin-scale")).isEmpty());
         assertEquals("radiogroup", ben.findElement(testId("checkin-scale")).getDomAttribute("role"));

@@ -33,6 +33,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(port, path)).GET().build());
     }
 
+    /** A GET with a member token as Bearer. */
+    public static Reply getWithToken(int port, String path, String token) {
+        return send(HttpRequest.newBuilder(uri(port, path)).header("authorization", "Bearer " + token).GET().build());
+    }
+
     /** Creates a room and returns the creator's membership (facilitator). */
     public static Reply createRoom(int port, String title, String name) {
         Reply reply = post(port, "/api/rooms", Map.of("title", title, "name", name));

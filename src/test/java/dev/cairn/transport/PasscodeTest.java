@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A room link that leaked is not enough once a facilitator sets a passcode: joining by the room
  * link then asks for it, on every node, while the facilitator link needs none. The passcode
- * itself reaches facilitators only: no other board's frame ever holds it.
+ * never travels with the room (no board's frame holds it); facilitators read it with the links.
  */
 class PasscodeTest {
     private static final String CODE = "harbour-42";
@@ -49,9 +49,12 @@ class PasscodeTest {
                 "a passcode of five characters is too short");
             long seq = facilitator.command("access.passcode", Map.of("passcode", CODE)).path("seq").asLong();
             participant.awaitSeq(seq);
-            assertEquals(CODE, facilitator.room().parts().get("access") instanceof dev.cairn.access.AccessModule.Access a ? a.passcode() : null,
-                "the facilitator's board holds the passcode");
             assertFalse(participant.frames().toString().contains(CODE), "no frame to the participant holds the passcode");
+            assertFalse(facilitator.frames().toString().contains(CODE), "nor to the facilitator: it never travels with the room");
+            assertEquals(CODE, Api.getWithToken(east.port(), "/api/rooms/" + roomId + "/links", fay.text("token")).body().path("passcode").asText(),
+                "a facilitator reads it with the room's links");
+            assertEquals("", Api.getWithToken(west.port(), "/api/rooms/" + roomId + "/links", ben.text("token")).body().path("passcode").asText(),
+                "a participant learns only that there is one");
             try (BoardClient late = BoardClient.connect(west.port(), ben.text("token"))) {
                 assertFalse(late.frames().toString().contains(CODE), "nor the snapshot of a board opened later");
                 assertTrue(late.frames().toString().contains("\"passcode\":\"\""), "which says there is one");

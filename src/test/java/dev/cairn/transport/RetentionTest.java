@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.CairnNode;
 import dev.cairn.config.SettingsLoader;
 import dev.cairn.protocol.Wire;
+import dev.cairn.store.EmbeddedRedis;
 import dev.cairn.support.Api;
 import dev.cairn.support.BoardClient;
 import dev.cairn.support.TestNodes;
@@ -35,7 +36,9 @@ class RetentionTest {
 
     @Test
     void aRoomNobodyOpenedForTheRetentionPeriodIsArchivedToAFileThenDeleted() throws Exception {
-        CairnNode today = TestNodes.start();
+        // A Redis of its own: the sweep must not let go of other tests' rooms in the shared one.
+        EmbeddedRedis redis = EmbeddedRedis.start(TestRedis.tempDir("cairn-retention-redis"));
+        CairnNode today = TestNodes.start(Map.of("REDIS_URL", redis.url()));
         CairnNode later = null;
         Path data = TestRedis.tempDir("cairn-retention");
         try {
@@ -45,11 +48,14 @@ class RetentionTest {
                 board.command("room.rename", Map.of("title", "Idle since summer"));
             }
             JsonNode kept = Api.createRoom(today.port(), "Used last week", "Bo").body();
+            // More idle rooms than one batch of a sweep: all of them go, not only the first batch.
+            List<String> alsoIdle = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) alsoIdle.add(Api.createRoom(today.port(), "Idle " + i, "Cy").body().get("roomId").asText());
 
             Map<String, String> env = new HashMap<>();
             env.put("CAIRN_HTTP_PORT", "0");
             env.put("CAIRN_HTTP_HOST", "127.0.0.1");
-            env.put("REDIS_URL", TestRedis.url());
+            env.put("REDIS_URL", redis.url());
             env.put("CAIRN_EVENT_LOOPS", "2");
             env.put("CAIRN_DATA_DIR", data.toString());
             env.put("CAIRN_LIMITS_RETENTION_DAYS", "30");
@@ -65,6 +71,9 @@ class RetentionTest {
             Path file = data.resolve("archive").resolve(idleId + ".jsonl.gz");
             BoardClient.eventually("the idle room is gone", () -> Api.get(today.port(), "/api/rooms/" + idleId).status() == 404);
             assertTrue(Files.exists(file), "its archive was written first");
+            for (String id : alsoIdle) {
+                BoardClient.eventually("every idle room is gone", () -> Api.get(today.port(), "/api/rooms/" + id).status() == 404);
+            }
             List<JsonNode> events = read(file);
             assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.get("seq").asLong()).toList(), "every event of it");
             assertTrue(events.get(2).toString().contains("Idle since summer"), events.get(2).toString());
@@ -73,6 +82,7 @@ class RetentionTest {
         } finally {
             if (later != null) TestNodes.stopQuietly(later);
             TestNodes.stopQuietly(today);
+            redis.close();
         }
     }
 
