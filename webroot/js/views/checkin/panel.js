@@ -154,10 +154,11 @@ export function mountCheckin({ store, connection, slot }) {
       announcer.textContent = `Check-in closed: ${latest.answered} answered, mean ${meanText(latest.mean)} of ${latest.max}.`;
     }
     lastClosed = latest?.id ?? null;
+    slot.hidden = !part.open && !isFacilitator(state) && !latest && !points.length;
     keepFocus(body, () => replaceChildren(body,
       part.open ? openView(state, part.open) : null,
       !part.open && isFacilitator(state) ? openForm() : null,
-      !part.open && !isFacilitator(state) && !latest ? h('p', { class: 'hint', text: 'No check-in yet. A facilitator can open one.' }) : null,
+      // Nothing to show a participant before the first check-in: the agenda keeps the first screen.
       latest ? h('div', {}, h('h4', { class: 'checkin-subtitle', text: 'Latest results' }), resultView(latest)) : null,
       points.length ? trendView(points) : null));
   }
