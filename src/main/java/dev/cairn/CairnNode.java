@@ -72,7 +72,7 @@ public final class CairnNode {
         // One registry per node (tests run several in one JVM): Vert.x's own meters and Cairn's, on /metrics.
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
-            .with(new VertxOptions().setEventLoopPoolSize(loops).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .with(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
         List<Throwable> unhandled = new CopyOnWriteArrayList<>();

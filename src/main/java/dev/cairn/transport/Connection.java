@@ -13,10 +13,14 @@ import dev.cairn.room.RoomCommand;
 import dev.cairn.room.RoomState;
 import dev.cairn.room.Signal;
 import dev.cairn.room.Viewer;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.Promise;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -30,11 +34,11 @@ import java.util.Set;
  * handled there). It never writes after the socket closed, and it judges a slow reader by the
  * bytes it has queued and how long they have waited.
  */
-final class Connection {
+final class Connection implements BoardSocket.Listener {
     private static final int MAX_CLIENT_ID = 64;
     private static final long STRIKE_WINDOW_MS = 10_000;
 
-    private final ServerWebSocket socket;
+    private final BoardSocket socket;
     private final Node node;
     private final RoomAffinity affinity;
     /** The rooms of the loop that accepted the socket: it counts and heartbeats its sockets. */
@@ -62,7 +66,7 @@ final class Connection {
     private long queuedBytes;
     private long lastDrained;
 
-    Connection(ServerWebSocket socket, Node node, LiveRooms accepted, RoomAffinity affinity, String key) {
+    Connection(BoardSocket socket, Node node, LiveRooms accepted, RoomAffinity affinity, String key) {
         this.socket = socket;
         this.node = node;
         this.accepted = accepted;
@@ -76,13 +80,7 @@ final class Connection {
     }
 
     void start() {
-        socket.frameHandler(this::onFrame);
-        socket.pongHandler(b -> lastHeard = node.now());
-        socket.exceptionHandler(this::onSocketError);
-        socket.closeHandler(v -> {
-            closed = true;
-            RoomAffinity.on(owner, this::onClosed);
-        });
+        socket.listen(this);
         node.vertx().setTimer(node.settings().limits().helloTimeoutSeconds() * 1000L, id -> RoomAffinity.on(owner, () -> {
             if (member == null) close((short) 4002, "no hello in time");
         }));
@@ -121,7 +119,7 @@ final class Connection {
         } else if (queuedBytes > 0 && now - lastDrained > limits.slowReaderSeconds() * 1000L) {
             closeNow((short) 1013, "too slow: reconnect to resync");
         } else {
-            socket.writePing(Buffer.buffer("p"));
+            socket.ping();
         }
     }
 
@@ -307,76 +305,56 @@ final class Connection {
         room.signal(Frames.signal(relay, member.memberId(), key));
     }
 
-    /** Bytes of a text message whose last frame has not arrived yet (socket loop only). */
-    private io.vertx.core.buffer.Buffer partial;
-    private boolean partialIsText;
-
     /**
-     * Socket loop: puts a message together from its frames, as Vert.x's own handlers would, but
-     * decodes text strictly: a text message that is not UTF-8 closes the socket with 1007 (Vert.x
-     * would quietly replace the bad bytes). Over {@code maxMessageBytes} is 1009, binary is refused.
+     * Socket loop: a whole message. Text must be strict UTF-8: a text message that is not closes
+     * the socket with 1007 (a lenient decoder would quietly replace the bad bytes). Binary is refused.
      */
-    private void onFrame(io.vertx.core.http.WebSocketFrame frame) {
-        if (closed || !(frame.isText() || frame.isBinary() || frame.isContinuation())) return;
-        if (!frame.isContinuation() && frame.isFinal()) {
-            // The usual case, a message in one frame: no buffer to put together.
-            partial = null;
-            partialIsText = frame.isText();
-            whole(frame.binaryData());
-            return;
-        }
-        if (!frame.isContinuation()) {
-            partial = io.vertx.core.buffer.Buffer.buffer();
-            partialIsText = frame.isText();
-        } else if (partial == null) {
-            return;
-        }
-        partial.appendBuffer(frame.binaryData());
-        if (partial.length() > node.settings().limits().maxMessageBytes()) {
-            partial = null;
-            onSocketError(new IllegalStateException("message too big"));
-            return;
-        }
-        if (!frame.isFinal()) return;
-        io.vertx.core.buffer.Buffer whole = partial;
-        partial = null;
-        whole(whole);
-    }
-
-    /** Socket loop: a whole message, as text it must be UTF-8; handed to the owner loop. */
-    private void whole(io.vertx.core.buffer.Buffer whole) {
-        if (!partialIsText) {
+    @Override
+    public void onMessage(boolean text, ByteBuf content) {
+        if (closed) return;
+        if (!text) {
             RoomAffinity.on(owner, () -> sendError(null, "invalid", "send JSON text frames, not binary"));
             return;
         }
-        String text;
+        String decoded;
         try {
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(whole.getBytes())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(content.nioBuffer()).toString();
+        } catch (CharacterCodingException e) {
             closeNow((short) 1007, "text frames must be UTF-8");
             return;
         }
-        RoomAffinity.on(owner, () -> onText(text));
+        RoomAffinity.on(owner, () -> onText(decoded));
+    }
+
+    @Override
+    public void onPong() {
+        lastHeard = node.now();
     }
 
     /**
-     * Runs on the socket's own loop, at once: the codec is about to drop the connection, so the
-     * 1009 must go out now; the room bookkeeping follows in the close handler on the owner loop.
+     * Socket loop, at once: a message over {@code maxMessageBytes}. The board hears why, then the
+     * socket closes with 1009; the room bookkeeping follows when it has closed.
      */
-    private void onSocketError(Throwable error) {
-        String text = String.valueOf(error.getMessage()).toLowerCase();
-        if (!closed && (text.contains("too big") || text.contains("too long") || text.contains("max"))) {
-            socket.writeTextMessage(Frames.error(null, "too_large", "messages may be at most "
-                + node.settings().limits().maxMessageBytes() + " bytes"));
-            closeNow((short) 1009, "message too large");
-        }
+    @Override
+    public void onTooLarge() {
+        if (closed) return;
+        socket.writeText(Frames.error(null, "too_large", "messages may be at most "
+            + node.settings().limits().maxMessageBytes() + " bytes"));
+        closeNow((short) 1009, "message too large");
+    }
+
+    /** Socket loop: the TCP connection is gone. */
+    @Override
+    public void onClosed() {
+        closed = true;
+        RoomAffinity.on(owner, this::leave);
     }
 
     /** Owner loop: leaves the room and tells the other boards this one's signals are gone. */
-    private void onClosed() {
+    private void leave() {
         closed = true;
         if (detached) return;
         detached = true;
@@ -402,22 +380,41 @@ final class Connection {
 
     /**
      * Socket loop only: writes one frame (one WebSocket frame, however large: a big snapshot is
-     * not split) and counts its characters until they drain. A board whose backlog is already over
+     * not split) and counts its bytes until they drain. A board whose backlog is already over
      * {@code limits.maxQueuedBytes} is closed instead, so its memory stays bounded by that plus one frame.
      */
     void write(String frame) {
         if (closed || socket.isClosed()) return;
-        long size = frame.length();
+        write(socket.encode(frame));
+    }
+
+    /**
+     * Socket loop only: writes a frame encoded once for many boards; {@code utf8} is this board's
+     * own reference to the shared bytes, and is released whether or not it is written.
+     */
+    void write(ByteBuf utf8) {
+        int size = utf8.readableBytes();
+        if (writable(size)) track(socket.writeText(utf8), size);
+        else utf8.release();
+    }
+
+    private boolean writable(long size) {
+        if (closed || socket.isClosed()) return false;
         if (queuedBytes > node.settings().limits().maxQueuedBytes()) {
             closeNow((short) 1013, "too slow: reconnect to resync");
-            return;
+            return false;
         }
         if (queuedBytes == 0) lastDrained = node.now();
+        return true;
+    }
+
+    private void track(ChannelFuture written, long size) {
+        if (written.isDone()) {
+            lastDrained = node.now();
+            return;
+        }
         queuedBytes += size;
-        // writeTextMessage encodes straight into a pooled buffer but splits at the frame size;
-        // a frame that may be larger (a big snapshot) is built whole instead, at the cost of a copy.
-        boolean fits = size * 3 <= node.settings().limits().maxMessageBytes();
-        (fits ? socket.writeTextMessage(frame) : socket.writeFrame(WebSocketFrame.textFrame(frame, true))).onComplete(done -> {
+        written.addListener(done -> {
             queuedBytes -= size;
             lastDrained = node.now();
         });
@@ -425,7 +422,7 @@ final class Connection {
 
     /** Closes from any thread; completes when the socket has closed (or could not be closed more). */
     Future<Void> close(short code, String reason) {
-        io.vertx.core.Promise<Void> closedNow = io.vertx.core.Promise.promise();
+        Promise<Void> closedNow = Promise.promise();
         socketLoop.run(() -> closeNow(code, reason).onComplete(done -> closedNow.tryComplete()));
         return closedNow.future();
     }
@@ -433,8 +430,9 @@ final class Connection {
     private Future<Void> closeNow(short code, String reason) {
         if (closed) return Future.succeededFuture();
         closed = true;
-        Future<Void> done = socket.close(code, reason);
-        RoomAffinity.on(owner, this::onClosed);
-        return done;
+        Promise<Void> done = Promise.promise();
+        socket.close(code, reason).addListener(f -> done.tryComplete());
+        RoomAffinity.on(owner, this::leave);
+        return done.future();
     }
 }

@@ -1,6 +1,9 @@
 package dev.cairn.transport;
 
 import dev.cairn.protocol.Wire;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import dev.cairn.room.Modules;
 import dev.cairn.room.RoomState;
 import dev.cairn.room.Sequenced;
@@ -8,6 +11,7 @@ import dev.cairn.room.Viewer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +22,15 @@ import java.util.Set;
  * committed or read from Redis, relayed signals) goes out at the end of the turn as one frame per
  * socket. A frame is built once for every socket that sees the same thing: the same events from
  * the same seq, the same private parts (views per viewer), the same signals (a board never gets
- * its own caret back). Frames are handed to each socket's own event loop in one task per loop.
+ * its own caret back), and encoded to UTF-8 once: every socket writes a reference to the same
+ * bytes. Frames are handed to each socket's own event loop in one task per loop.
  */
 final class Delivery {
     /** A signal to relay: its frame, and the connection it came from. */
     private record Relayed(String json, String from) {
     }
 
-    private record Write(Connection connection, String frame) {
+    private record Write(Connection connection, ByteBuf frame) {
     }
 
     private final Loop loop;
@@ -85,6 +90,8 @@ final class Delivery {
         events.clear();
         signals.clear();
         Map<String, String> frames = new HashMap<>();
+        // Each distinct frame is encoded once; every board gets a reference to the same bytes.
+        Map<String, ByteBuf> encoded = new IdentityHashMap<>();
         Map<Loop, List<Write>> byLoop = new LinkedHashMap<>();
         boolean privateEvents = batch.stream().anyMatch(Entry::isPrivate);
         boolean shared = !privateEvents && relayed.isEmpty();
@@ -115,8 +122,10 @@ final class Delivery {
                 frame = frames.computeIfAbsent(key, k -> build(batch.subList(start, batch.size()), viewer, relayed, own));
             }
             if (!batch.isEmpty()) c.lastSent = Math.max(c.lastSent, lastSeq);
-            byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, frame));
+            ByteBuf bytes = encoded.computeIfAbsent(frame, f -> ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, f));
+            byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, bytes.retainedDuplicate()));
         }
+        encoded.values().forEach(ByteBuf::release);
         byLoop.forEach((socketLoop, writes) -> socketLoop.run(() -> {
             for (Write w : writes) w.connection().write(w.frame());
         }));

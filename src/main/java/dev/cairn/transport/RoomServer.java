@@ -13,7 +13,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.LeanWebSocketUpgrade;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.redis.client.Redis;
@@ -114,18 +115,14 @@ public final class RoomServer extends VerticleBase {
             .setPerFrameWebSocketCompressionSupported(false)
             .setCompressionSupported(true);
         server = vertx.createHttpServer(options)
-            .webSocketHandshakeHandler(this::handshake)
-            .webSocketHandler(ws -> {
-                Connection connection = new Connection(ws, node, rooms, affinity, node.nodeId() + "-" + (++connectionCounter));
-                rooms.track(connection);
-                connection.start();
-            })
             .requestHandler(request -> {
                 // A request target that is not a path (`GET foo`, `OPTIONS *`) has no route: answer it here.
                 String path = request.path();
                 if (path == null || !path.startsWith("/")) {
                     request.response().setStatusCode(400).putHeader("content-type", "application/json; charset=utf-8")
                         .end(Wire.write(java.util.Map.of("code", "invalid", "message", "the request target must be a path")));
+                } else if (request.headers().contains("upgrade", "websocket", true)) {
+                    upgrade(request, node, limits);
                 } else {
                     router.handle(request);
                 }
@@ -154,22 +151,26 @@ public final class RoomServer extends VerticleBase {
         return listening.future();
     }
 
-    /** Only the socket path upgrades, and only from an allowed Origin (browsers always send one). */
-    private void handshake(ServerWebSocketHandshake handshake) {
-        if (stopping) {
-            handshake.reject(503);
+    /**
+     * Only the socket path upgrades, and only from an allowed Origin (browsers always send one).
+     * The socket is served by a {@link BoardSocket} on this loop, not by Vert.x's WebSocket.
+     */
+    private void upgrade(HttpServerRequest request, Node node, Settings.Limits limits) {
+        int refused = stopping ? 503
+            : !SOCKET_PATH.equals(request.path()) ? 404
+            : request.headers().get("origin") != null && !originAllowed(request.headers().get("origin"), request.headers().get("host")) ? 403
+            : 0;
+        if (refused != 0) {
+            request.response().setStatusCode(refused).end();
             return;
         }
-        if (!SOCKET_PATH.equals(handshake.path())) {
-            handshake.reject(404);
-            return;
-        }
-        String origin = handshake.headers().get("origin");
-        if (origin != null && !originAllowed(origin, handshake.headers().get("host"))) {
-            handshake.reject(403);
-            return;
-        }
-        handshake.accept();
+        BoardSocket[] socket = new BoardSocket[1];
+        LeanWebSocketUpgrade.upgrade(request, installed -> socket[0] = new BoardSocket(limits.maxMessageBytes(), installed))
+            .onSuccess(channel -> {
+                Connection connection = new Connection(socket[0], node, rooms, affinity, node.nodeId() + "-" + (++connectionCounter));
+                rooms.track(connection);
+                connection.start();
+            });
     }
 
     private boolean originAllowed(String origin, String host) {
