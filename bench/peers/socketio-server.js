@@ -24,11 +24,16 @@ const port = Number(process.env.PORT || process.argv[2] || 8100);
 const host = process.env.HOST || '127.0.0.1';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
+// ADAPTER=memory: Socket.IO's default in-memory adapter, no Redis (one node only).
+const useRedis = process.env.ADAPTER !== 'memory';
+
 async function main() {
-  const pubClient = createClient({ url: redisUrl });
-  const subClient = pubClient.duplicate();
-  for (const c of [pubClient, subClient]) c.on('error', (err) => console.error('redis:', err.message));
-  await Promise.all([pubClient.connect(), subClient.connect()]);
+  const pubClient = useRedis ? createClient({ url: redisUrl }) : null;
+  const subClient = useRedis ? pubClient.duplicate() : null;
+  if (useRedis) {
+    for (const c of [pubClient, subClient]) c.on('error', (err) => console.error('redis:', err.message));
+    await Promise.all([pubClient.connect(), subClient.connect()]);
+  }
 
   const httpServer = http.createServer();
   const io = new Server(httpServer, {
@@ -37,7 +42,7 @@ async function main() {
     perMessageDeflate: false,
     httpCompression: false,
   });
-  io.adapter(createAdapter(pubClient, subClient));
+  if (useRedis) io.adapter(createAdapter(pubClient, subClient));
 
   io.on('connection', (socket) => {
     socket.on('join', (room, ack) => {
@@ -57,7 +62,7 @@ async function main() {
 
   const stop = () => {
     io.close();
-    Promise.allSettled([pubClient.quit(), subClient.quit()]).finally(() => process.exit(0));
+    Promise.allSettled(useRedis ? [pubClient.quit(), subClient.quit()] : []).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on('SIGTERM', stop);

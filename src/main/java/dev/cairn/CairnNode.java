@@ -55,19 +55,13 @@ public final class CairnNode {
 
     /** Starts a node and waits until its port accepts connections. */
     public static CairnNode start(Settings settings, Clock clock) throws Exception {
-        EmbeddedRedis embedded = null;
-        String url = settings.redis().url();
         long begin = System.nanoTime();
-        if (settings.redis().embedded()) {
-            Path dir = Path.of(settings.dataDir(), "redis");
-            embedded = EmbeddedRedis.start(dir, settings.redis().embeddedMaxMemoryMb());
-            url = embedded.url();
-            LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
-                + "), append-only data in " + dir.toAbsolutePath()
-                + " (started in " + (System.nanoTime() - begin) / 1_000_000 + " ms)");
-        } else {
-            LOG.info("redis: using " + redacted(url));
-        }
+        // The embedded Redis starts on a thread of its own while this one builds Vert.x: a cold
+        // start waits for the longer of the two, not for both.
+        java.util.concurrent.CompletableFuture<EmbeddedRedis> starting = settings.redis().embedded()
+            ? java.util.concurrent.CompletableFuture.supplyAsync(() -> EmbeddedRedis.start(
+                Path.of(settings.dataDir(), "redis"), settings.redis().embeddedMaxMemoryMb()), CairnNode::startThread)
+            : null;
         int loops = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
         // One registry per node (tests run several in one JVM): Vert.x's own meters and Cairn's, on /metrics.
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,6 +69,22 @@ public final class CairnNode {
             .with(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
+        EmbeddedRedis embedded = null;
+        String url = settings.redis().url();
+        if (starting != null) {
+            try {
+                embedded = starting.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                vertx.close();
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            url = embedded.url();
+            LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
+                + "), append-only data in " + Path.of(settings.dataDir(), "redis").toAbsolutePath()
+                + " (ready " + (System.nanoTime() - begin) / 1_000_000 + " ms after the node began)");
+        } else {
+            LOG.info("redis: using " + redacted(url));
+        }
         List<Throwable> unhandled = new CopyOnWriteArrayList<>();
         vertx.exceptionHandler(err -> {
             unhandled.add(err);
@@ -96,13 +106,19 @@ public final class CairnNode {
                     new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("http: listening on " + settings.http().host() + ":" + port + " with " + loops + " event loops"
-                + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms after the Redis step began)");
+                + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms after the node began)");
             return new CairnNode(vertx, embedded, port, unhandled);
         } catch (Exception e) {
             vertx.close();
             if (embedded != null) embedded.close();
             throw e;
         }
+    }
+
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "cairn-embedded-redis-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The configured secret, or the deployment's shared one, created in Redis by the first node. */

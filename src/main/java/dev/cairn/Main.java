@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("train")) {
+            Training.run();
+            return;
+        }
         long started = System.nanoTime();
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         Logger log = Logger.getLogger("cairn");

@@ -20,6 +20,7 @@ public final class Bench {
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Pinning.configure(args[0], options);
         switch (args[0]) {
             case "coedit" -> CoEditing.run(options);
             case "coldstart" -> ColdStart.run(options);

@@ -30,7 +30,7 @@ final class Connections {
         int membersPerRoom = Bench.intOption(options, "members-per-room", 10);
         int hold = Bench.intOption(options, "hold", 10);
         Report report = new Report("connections");
-        try (ServerProcess server = ServerProcess.start(Map.of(), List.of("-Xmx4g"))) {
+        try (ServerProcess server = ServerProcess.start(Map.of(), List.of("-Xmx4g", "-XX:NativeMemoryTracking=summary"))) {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
             List<WebSocketClient> clients = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
@@ -48,6 +48,7 @@ final class Connections {
             }
             Thread.sleep(2000);
             double[] before = server.memoryAfterGc();
+            double nativeBefore = server.nativeOutsideHeapKiB();
             AtomicLong failed = new AtomicLong();
             List<Member> open = new ArrayList<>();
             long started = System.nanoTime();
@@ -66,6 +67,7 @@ final class Connections {
             Thread.sleep(hold * 1000L);
             long stillOpen = open.stream().filter(m -> m.socket != null && !m.socket.isClosed()).count();
             double[] after = server.memoryAfterGc();
+            double nativeAfter = server.nativeOutsideHeapKiB();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target);
             row.put("rooms", rooms);
@@ -75,7 +77,12 @@ final class Connections {
             row.put("rss_before_mib", Math.round(before[0]));
             row.put("rss_after_mib", Math.round(after[0]));
             row.put("rss_per_conn_kib", Math.round((after[0] - before[0]) * 1024 / Math.max(1, stillOpen) * 10) / 10.0);
-            row.put("heap_per_conn_kib", Math.round((after[1] - before[1]) * 1024 / Math.max(1, stillOpen) * 10) / 10.0);
+            double heapPer = (after[1] - before[1]) * 1024 / Math.max(1, stillOpen);
+            double nativePer = (nativeAfter - nativeBefore) / Math.max(1, stillOpen);
+            row.put("heap_per_conn_kib", Math.round(heapPer * 10) / 10.0);
+            // Native Memory Tracking: what the JVM committed outside the heap (direct buffers among it).
+            row.put("native_per_conn_kib", Math.round(nativePer * 10) / 10.0);
+            row.put("heap_plus_native_per_conn_kib", Math.round((heapPer + nativePer) * 10) / 10.0);
             report.add(row);
             for (WebSocketClient c : clients) c.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

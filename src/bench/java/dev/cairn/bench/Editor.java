@@ -59,7 +59,11 @@ final class Editor {
             case "ack" -> {
                 if (frame.path("id").asText().equals(inflightId)) done(System.nanoTime());
             }
-            case "error" -> ERRORS.incrementAndGet();
+            case "error" -> {
+                ERRORS.incrementAndGet();
+                // Refused: this copy has diverged (the convergence check will say so); go on typing.
+                if (frame.path("id").asText().equals(inflightId)) done(System.nanoTime());
+            }
             default -> {
             }
         }

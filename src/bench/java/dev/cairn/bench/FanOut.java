@@ -35,7 +35,7 @@ final class FanOut {
         int rooms = Bench.intOption(options, "rooms", 20);
         int members = Bench.intOption(options, "members", 50);
         int senders = Bench.intOption(options, "senders", 2);
-        int[] rates = Bench.intsOption(options, "rates", 200, 500, 1000, 2000, 3000, 4000);
+        int[] rates = Bench.intsOption(options, "rates", 200, 500, 1000, 2000, 3000, 3500, 4000, 5000);
         int seconds = Bench.intOption(options, "seconds", 8);
         int goalMs = Bench.intOption(options, "goal", twoNodes ? 15 : 50);
         String scenario = twoNodes ? "twonodes" : "fanout";
@@ -96,6 +96,8 @@ final class FanOut {
                 latency.getIntervalHistogram();
                 long deliveredBefore = delivered.get();
                 double[] cpuBefore = servers.stream().mapToDouble(ServerProcess::cpuSeconds).toArray();
+                double[] childCpuBefore = servers.stream().mapToDouble(ServerProcess::childCpuSeconds).toArray();
+                double harnessBefore = ProcessStats.cpuSeconds(ProcessHandle.current().pid());
                 CoEditing.sleepUntil(stop);
                 Histogram h = latency.getIntervalHistogram();
                 long deliveredCount = delivered.get() - deliveredBefore;
@@ -109,7 +111,12 @@ final class FanOut {
                 for (int i = 0; i < servers.size(); i++) {
                     row.put("server" + (i + 1) + "_cpu_pct", Math.round((servers.get(i).cpuSeconds() - cpuBefore[i]) * 100 / seconds));
                     row.put("server" + (i + 1) + "_rss_mib", Math.round(servers.get(i).rssMiB()));
+                    if (redis == null && !options.containsKey("redis-url")) {
+                        row.put("server" + (i + 1) + "_redis_cpu_pct", Math.round((servers.get(i).childCpuSeconds() - childCpuBefore[i]) * 100 / seconds));
+                    }
                 }
+                // The harness's own CPU: near 100 % of its cores, it and not the server is what limits the figures.
+                row.put("harness_cpu_pct", Math.round((ProcessStats.cpuSeconds(ProcessHandle.current().pid()) - harnessBefore) * 100 / seconds));
                 boolean underGoal = h.getValueAtPercentile(99) <= goalMs * 1000L;
                 row.put("under_goal", underGoal);
                 Thread.sleep(1000);

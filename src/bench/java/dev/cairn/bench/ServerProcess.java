@@ -35,7 +35,8 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Map<String, String> env, List<String> jvmArgs) throws Exception {
         int port = freePort();
         Path data = Files.createTempDirectory("cairn-bench-data");
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new java.util.ArrayList<>(Pinning.serverPrefix());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         String extra = System.getenv("BENCH_SERVER_JVM");
         if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
@@ -76,9 +77,14 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(port, process, started, readyAt, severe);
     }
 
-    /** CPU seconds (user + system) the server process has used so far. */
+    /** CPU seconds (user + system) the server process has used so far (its embedded Redis not counted). */
     double cpuSeconds() {
         return ProcessStats.cpuSeconds(process.pid());
+    }
+
+    /** CPU seconds of the processes this server started (its embedded Redis), so far. */
+    double childCpuSeconds() {
+        return process.toHandle().children().mapToDouble(h -> ProcessStats.cpuSeconds(h.pid())).sum();
     }
 
     /** Resident memory of the server process, in MiB. */
@@ -98,6 +104,22 @@ public final class ServerProcess implements AutoCloseable {
         var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
         if (m.find()) heap = Long.parseLong(m.group(1)) / 1024.0;
         return new double[] {rssMiB(), heap};
+    }
+
+    /**
+     * Native memory the server's JVM has committed outside the Java heap, in KiB, from Native
+     * Memory Tracking (the server must run with {@code -XX:NativeMemoryTracking=summary}); NaN
+     * without it. Threads, code, GC structures, metaspace, and direct buffers (Netty's pools).
+     */
+    double nativeOutsideHeapKiB() throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process info = new ProcessBuilder(jcmd, Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes());
+        info.waitFor(30, TimeUnit.SECONDS);
+        var total = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+        var heap = java.util.regex.Pattern.compile("Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(out);
+        if (!total.find() || !heap.find()) return Double.NaN;
+        return Long.parseLong(total.group(1)) - Long.parseLong(heap.group(1));
     }
 
     /** SIGKILL: the node gets no chance to do anything. */

@@ -58,6 +58,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             String password = password(dir);
             int port = freePort();
             RedisServer server = RedisServer.newRedisServer()
+                .executableProvider(EmbeddedRedis::executable)
                 .bind("127.0.0.1")
                 .port(port)
                 .setting("requirepass " + password)
@@ -75,6 +76,37 @@ public final class EmbeddedRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded Redis in " + dataDir, e);
         }
+    }
+
+    /**
+     * The Redis binary bundled in the embedded-redis jar, unpacked once into the user's own cache
+     * folder ({@code ~/.cache/cairn}, private to its owner) and reused by every later start: unpacking
+     * its 9.7 MB on each start was a good part of a node's cold start. Put in place atomically, so
+     * two nodes starting at once never run a half-written file. Without a usable home folder, the
+     * library unpacks it to a temporary file as before.
+     */
+    private static java.io.File executable() throws IOException {
+        var versions = redis.embedded.core.ExecutableProvider.newProvidedVersionsMap();
+        String resource = versions.get(redis.embedded.model.OsArchitecture.detectOSandArchitecture());
+        Path cache = Path.of(System.getProperty("user.home", ""), ".cache", "cairn");
+        if (resource == null || System.getProperty("user.home") == null) {
+            return redis.embedded.core.ExecutableProvider.newJarResourceProvider().get();
+        }
+        Path binary = cache.resolve(Path.of(resource).getFileName().toString());
+        if (Files.isExecutable(binary) && Files.size(binary) > 0) return binary.toFile();
+        Files.createDirectories(cache);
+        if (Files.getFileStore(cache).supportsFileAttributeView("posix")) Files.setPosixFilePermissions(cache, OWNER_DIR);
+        Path part = Files.createTempDirectory(cache, "unpacking");
+        try {
+            java.io.File unpacked = redis.embedded.core.ExecutableProvider.newJarResourceProvider(part::toFile).get();
+            unpacked.setExecutable(true, true);
+            Files.move(unpacked.toPath(), binary, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            try (Stream<Path> left = Files.walk(part)) {
+                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return binary.toFile();
     }
 
     /** The folder and everything in it readable by its owner only (where the file system has POSIX modes). */

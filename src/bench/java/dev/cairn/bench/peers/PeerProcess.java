@@ -35,7 +35,9 @@ final class PeerProcess implements AutoCloseable {
      */
     static PeerProcess start(String label, int port, List<String> command, Map<String, String> env, String readyMarker)
         throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        List<String> pinned = new java.util.ArrayList<>(dev.cairn.bench.Pinning.serverPrefix());
+        pinned.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(pinned).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         Thread reaper = new Thread(process::destroyForcibly, "reap-" + label);

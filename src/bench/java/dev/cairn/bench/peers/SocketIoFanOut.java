@@ -51,11 +51,16 @@ final class SocketIoFanOut {
         int goalMs = PeerBench.intOption(options, "goal", twoNodes ? 15 : 50);
         int confirm = PeerBench.intOption(options, "confirm", 0);
         String scenario = twoNodes ? "twonodes-socketio" : "fanout-socketio";
+        // One node: Socket.IO's own in-memory adapter by default (its fastest setup, and no Redis in
+        // its path, unlike Cairn's); two nodes need the Redis adapter. --adapter redis|memory.
+        String adapter = options.getOrDefault("adapter", twoNodes ? "redis" : "memory");
+        if (twoNodes && adapter.equals("memory")) throw new IllegalArgumentException("two nodes need --adapter redis");
 
         Peers.ensureInstalled();
         PeerReport report = new PeerReport(scenario);
-        report.fact("peer", "Socket.IO " + Peers.npmVersion("socket.io") + " (WebSocket transport only) with @socket.io/redis-adapter "
-            + Peers.npmVersion("@socket.io/redis-adapter") + ", " + nodes + " node process(es), one redis-server");
+        report.fact("peer", "Socket.IO " + Peers.npmVersion("socket.io") + " (WebSocket transport only) with "
+            + (adapter.equals("memory") ? "its in-memory adapter" : "@socket.io/redis-adapter " + Peers.npmVersion("@socket.io/redis-adapter") + " and one redis-server")
+            + ", " + nodes + " node process(es)");
         Map<String, Object> versions = Peers.versions("socket.io", "engine.io", "@socket.io/redis-adapter", "redis");
         // engine.io may carry its own copy of ws; that one serves the sockets
         String ws = Peers.npmVersion("engine.io/node_modules/ws");
@@ -75,7 +80,7 @@ final class SocketIoFanOut {
         Map<String, Object> best = null;
         try {
             redis = PeerProcess.redis();
-            for (int i = 0; i < nodes; i++) servers.add(PeerProcess.node("socketio-server.js", Map.of("REDIS_URL", redis.url())));
+            for (int i = 0; i < nodes; i++) servers.add(PeerProcess.node("socketio-server.js", Map.of("REDIS_URL", redis.url(), "ADAPTER", adapter)));
             PeerProcess sendNode = servers.get(0);
             PeerProcess readNode = servers.get(servers.size() - 1);
             Recorder latency = new Recorder(3);
