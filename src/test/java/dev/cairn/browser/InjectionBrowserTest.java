@@ -150,7 +150,7 @@ class InjectionBrowserTest extends BrowserTest {
         """;
 
     /**
-     * Every text node holding a direction override, and the text of the element that fences it in
+     * Every text node holding a direction override or right-to-left letters, and the text of the element that fences it in
      * (the nearest element that is not inline, or isolates: unicode-bidi isolate or plaintext).
      * Only that text may share the override's paragraph.
      */
@@ -158,7 +158,7 @@ class InjectionBrowserTest extends BrowserTest {
         const out = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (!/[\\u202A-\\u202E\\u2066-\\u2069]/.test(n.data)) continue;
+          if (!/[\\u202A-\\u202E\\u2066-\\u2069\\u0590-\\u05FF]/.test(n.data)) continue;
           let el = n.parentElement;
           while (el && el !== document.body) {
             const style = getComputedStyle(el);
@@ -169,6 +169,28 @@ class InjectionBrowserTest extends BrowserTest {
           out.push([n.data, el.tagName === 'TEXTAREA' ? el.value : el.textContent]);
         }
         return out;
+        """;
+
+    /**
+     * What members typed that spills out of its panel: every visible element of a board panel (or
+     * the member list) holding payload text whose right edge passes the panel's, unless an
+     * ancestor inside the panel clips it.
+     */
+    private static final String SPILLS = """
+        const out = [];
+        for (const panel of document.querySelectorAll('section.panel, #members-panel')) {
+          const edge = panel.getBoundingClientRect().right + 1;
+          for (const el of panel.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (!r.width || r.right <= edge || !/__pwned|javascript:|WWWWWWWWWW/.test(el.textContent)) continue;
+            let clipped = false;
+            for (let p = el.parentElement; p && p !== panel; p = p.parentElement) {
+              if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= edge) { clipped = true; break; }
+            }
+            if (!clipped) out.push(panel.id + ' > ' + el.tagName.toLowerCase() + '.' + el.className + ' [' + el.textContent.slice(0, 60) + '] by ' + Math.round(r.right - edge) + 'px');
+          }
+        }
+        return out.slice(0, 15);
         """;
 
     private final List<BoardClient> boards = new ArrayList<>();
@@ -275,6 +297,9 @@ class InjectionBrowserTest extends BrowserTest {
         ok(a.command("queue.add", Map.of("name", GUEST)));
         ok(a.command("queue.next", new HashMap<>()));
         ok(a.command("queue.end_turn", Map.of("turnId", QueueModule.of(a.room()).current().turnId())));
+        ok(a.command("queue.add", Map.of("name", HEBREW)));
+        ok(a.command("queue.next", new HashMap<>()));
+        ok(a.command("queue.end_turn", Map.of("turnId", QueueModule.of(a.room()).current().turnId())));
         ok(c.command("queue.raise", Map.of()));
         a.awaitSeq(c.room().seq());
         ok(a.command("queue.add", Map.of("name", GUEST2)));
@@ -342,9 +367,16 @@ class InjectionBrowserTest extends BrowserTest {
         assertEquals(DRAFT, js(driver, "return document.querySelector('[data-testid=purpose-draft]').value"),
             who + ": the draft box holds the draft exactly");
         bidiFenced(driver, who);
+        @SuppressWarnings("unchecked")
+        List<String> spills = (List<String>) js(driver, SPILLS);
+        assertEquals(List.of(), spills, who + ": long texts stay inside their panels");
         if (facilitator) {
             fullPage(driver, SCREENSHOTS.resolve("injection-board.png"));
             new BoardPage(driver).screenshot(SCREENSHOTS.resolve("injection-board-window.png"));
+            for (String part : List.of("queue-balance", "decision-log", "commitments", "checkin", "agenda")) {
+                js(driver, "arguments[0].scrollIntoView({block: 'start'})", driver.findElement(testId(part)));
+                new BoardPage(driver).screenshot(SCREENSHOTS.resolve("injection-" + part + ".png"));
+            }
         }
 
         // The purpose's history.
@@ -423,8 +455,10 @@ class InjectionBrowserTest extends BrowserTest {
         for (List<String> pair : found) {
             String own = pair.get(0).strip();
             String fence = pair.get(1).strip();
-            assertTrue(DRAFT.contains(fence) || own.equals(fence),
-                where + ": the text with a direction override (" + own + ") spills into: " + fence);
+            // A right-to-left name takes the number after it into its own run ("0:00 עדי" for "עדי 0:00") unless fenced in.
+            boolean rtl = own.chars().anyMatch(ch -> ch >= 0x0590 && ch <= 0x05FF);
+            assertTrue(rtl ? !fence.matches("(?s).*[\u0590-\u05FF][^\\p{L}\\d]*\\d.*") : DRAFT.contains(fence) || own.equals(fence),
+                where + ": right-to-left text or a direction override (" + own + ") shares its paragraph with: " + fence);
         }
     }
 
