@@ -270,6 +270,11 @@ export function mountQueue({ store, connection, panel, slot }) {
 
   // ---- speaking-time balance -----------------------------------------------------------------
 
+  /** "Ana 2:10, Ben 0:40": each name in a bdi, so a right-to-left name keeps its time beside it, not across it. */
+  function timesOf(rows) {
+    return rows.flatMap((r, i) => [i ? ', ' : '', h('bdi', { text: r.name }), ` ${clock(r.millis)}`]);
+  }
+
   function shareRow(r, testid) {
     return h('li', { class: 'queue-share', 'data-testid': testid, 'data-member-id': r.id, 'data-present': String(r.present), 'data-millis': Math.round(r.millis), 'data-live': String(r.live) },
       h('span', { class: 'queue-share-name', text: r.name }),
@@ -299,8 +304,8 @@ export function mountQueue({ store, connection, panel, slot }) {
         f.participants.map((r) => shareRow(r, 'queue-share'))) : h('p', { class: 'empty-note', text: 'Nobody present has spoken yet.' }),
       h('p', { class: 'queue-facilitator-share', 'data-testid': 'queue-facilitator-share' },
         `Facilitators: ${facilitators} of all speaking time`,
-        f.facilitators.length ? ` (${f.facilitators.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')})` : ''),
-      f.guests.length ? h('p', { class: 'hint', text: `Without a device: ${f.guests.map((r) => `${r.name} ${clock(r.millis)}`).join(', ')}` }) : null);
+        f.facilitators.length ? [' (', timesOf(f.facilitators), ')'] : ''),
+      f.guests.length ? h('p', { class: 'hint' }, 'Without a device: ', timesOf(f.guests)) : null);
     if (toggleFocused) balanceToggle.focus();
   }
 
