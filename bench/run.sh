@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-exec java -Xmx4g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.cairn.bench.Bench "$@"
+exec java -Xmx4g ${BENCH_HARNESS_JVM:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.cairn.bench.Bench "$@"

@@ -1,6 +1,7 @@
 package dev.cairn.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -18,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.impl.LeanWebSocketUpgrade;
 
@@ -57,6 +59,8 @@ final class BoardSocket extends ChannelInboundHandlerAdapter {
     private boolean closeSent;
     private boolean gone;
     private ChannelFuture closing;
+    /** The context of Netty's frame encoder: a write there goes straight to the socket, already framed. */
+    private ChannelHandlerContext framed;
 
     BoardSocket(int maxMessageBytes, LeanWebSocketUpgrade.Installed installed) {
         this.maxMessageBytes = maxMessageBytes;
@@ -74,6 +78,11 @@ final class BoardSocket extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Once the handshake has put the frame codec in place (the upgrade is complete). */
+    void ready() {
+        framed = ctx.pipeline().context(WebSocketFrameEncoder.class);
     }
 
     boolean isClosed() {
@@ -180,19 +189,40 @@ final class BoardSocket extends ChannelInboundHandlerAdapter {
 
     // ---- outbound --------------------------------------------------------------------------
 
-    /** Writes one text frame holding {@code utf8} (released by Netty once written). */
-    ChannelFuture writeText(ByteBuf utf8) {
-        return ctx.writeAndFlush(new TextWebSocketFrame(utf8));
-    }
-
-    /** {@code text} as UTF-8 in a pooled buffer of this channel. */
-    ByteBuf encode(String text) {
-        return ByteBufUtil.writeUtf8(ctx.alloc(), text);
+    /**
+     * Writes bytes that are already a whole WebSocket text frame ({@link #textFrame}), released by
+     * Netty once written. A server's frames are not masked, so one framed buffer serves every
+     * socket that gets the same frame; it goes past the frame encoder, straight to the socket.
+     */
+    ChannelFuture writeFramed(ByteBuf frame) {
+        return framed != null ? framed.writeAndFlush(frame) : ctx.writeAndFlush(frame);
     }
 
     /** Writes one text frame of {@code text}. */
     ChannelFuture writeText(String text) {
-        return writeText(encode(text));
+        return writeFramed(textFrame(ctx.alloc(), text));
+    }
+
+    /**
+     * {@code text} as one final, unmasked WebSocket text frame (RFC 6455, section 5.2): the
+     * header with the payload length in 7, 16 or 64 bits, then the UTF-8 bytes.
+     */
+    static ByteBuf textFrame(ByteBufAllocator alloc, String text) {
+        int utf8 = ByteBufUtil.utf8Bytes(text);
+        int header = utf8 <= 125 ? 2 : utf8 <= 0xFFFF ? 4 : 10;
+        ByteBuf out = alloc.directBuffer(header + utf8);
+        out.writeByte(0x81);
+        if (utf8 <= 125) {
+            out.writeByte(utf8);
+        } else if (utf8 <= 0xFFFF) {
+            out.writeByte(126);
+            out.writeShort(utf8);
+        } else {
+            out.writeByte(127);
+            out.writeLong(utf8);
+        }
+        ByteBufUtil.reserveAndWriteUtf8(out, text, utf8);
+        return out;
     }
 
     void ping() {

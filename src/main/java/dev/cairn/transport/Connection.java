@@ -385,17 +385,17 @@ final class Connection implements BoardSocket.Listener {
      */
     void write(String frame) {
         if (closed || socket.isClosed()) return;
-        write(socket.encode(frame));
+        write(BoardSocket.textFrame(socket.channel().alloc(), frame));
     }
 
     /**
-     * Socket loop only: writes a frame encoded once for many boards; {@code utf8} is this board's
-     * own reference to the shared bytes, and is released whether or not it is written.
+     * Socket loop only: writes a WebSocket frame encoded once for many boards; {@code frame} is
+     * this board's own reference to the shared bytes, and is released whether or not it is written.
      */
-    void write(ByteBuf utf8) {
-        int size = utf8.readableBytes();
-        if (writable(size)) track(socket.writeText(utf8), size);
-        else utf8.release();
+    void write(ByteBuf frame) {
+        int size = frame.readableBytes();
+        if (writable(size)) track(socket.writeFramed(frame), size);
+        else frame.release();
     }
 
     private boolean writable(long size) {

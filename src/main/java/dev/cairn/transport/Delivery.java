@@ -2,7 +2,6 @@ package dev.cairn.transport;
 
 import dev.cairn.protocol.Wire;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import dev.cairn.room.Modules;
 import dev.cairn.room.RoomState;
@@ -122,7 +121,7 @@ final class Delivery {
                 frame = frames.computeIfAbsent(key, k -> build(batch.subList(start, batch.size()), viewer, relayed, own));
             }
             if (!batch.isEmpty()) c.lastSent = Math.max(c.lastSent, lastSeq);
-            ByteBuf bytes = encoded.computeIfAbsent(frame, f -> ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, f));
+            ByteBuf bytes = encoded.computeIfAbsent(frame, f -> BoardSocket.textFrame(PooledByteBufAllocator.DEFAULT, f));
             byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, bytes.retainedDuplicate()));
         }
         encoded.values().forEach(ByteBuf::release);

@@ -167,6 +167,7 @@ public final class RoomServer extends VerticleBase {
         BoardSocket[] socket = new BoardSocket[1];
         LeanWebSocketUpgrade.upgrade(request, installed -> socket[0] = new BoardSocket(limits.maxMessageBytes(), installed))
             .onSuccess(channel -> {
+                socket[0].ready();
                 Connection connection = new Connection(socket[0], node, rooms, affinity, node.nodeId() + "-" + (++connectionCounter));
                 rooms.track(connection);
                 connection.start();

@@ -54,6 +54,8 @@ public final class LeanWebSocketUpgrade {
             ChannelPipeline pipeline = channel.pipeline();
             ChannelHandler compressor = pipeline.get(HttpChunkContentCompressor.class);
             if (compressor != null) pipeline.remove(compressor);
+            // Vert.x's handler for sending files: a WebSocket has no use for it, and every write would pass it.
+            if (pipeline.get("chunkedWriter") != null) pipeline.remove("chunkedWriter");
             TCPMetrics<Object> metrics = conn.metrics();
             Object metric = conn.metric();
             var remote = conn.remoteAddress();
