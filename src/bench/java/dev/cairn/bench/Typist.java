@@ -26,6 +26,8 @@ final class Typist {
     /** Letters this typist inserted and has not taken back yet (sent edits). */
     private int net;
     private boolean erasing;
+    /** Characters the edit in flight deletes, as sent. */
+    private int deleting;
     private int counter;
     long keystrokes;
     volatile boolean ready;
@@ -52,6 +54,7 @@ final class Typist {
             int end = text.indexOf('"', at);
             String cid = text.substring(at, end);
             if (cid.equals(inflightId)) {
+                settleDelete(text, end);
                 done(now);
             } else {
                 Long due = Editor.DUE.get(cid);
@@ -62,7 +65,11 @@ final class Typist {
         if (text.startsWith("{\"type\":\"error\"")) {
             Editor.ERRORS.incrementAndGet();
             // A refused edit is not retried: the typist goes on, so the run still ends.
-            if (inflightId != null && text.contains("\"id\":\"" + inflightId + "\"")) done(now);
+            if (inflightId != null && text.contains("\"id\":\"" + inflightId + "\"")) {
+                net += deleting;
+                deleting = 0;
+                done(now);
+            }
         }
     }
 
@@ -85,12 +92,14 @@ final class Typist {
         if (erasing) {
             int k = Math.min(buffer, net);
             net -= k;
+            deleting = k;
             op = "[{\"d\":" + k + "}]";
             if (net == 0) erasing = false;
         } else {
             StringBuilder letters = new StringBuilder(buffer);
             for (int i = 0; i < buffer; i++) letters.append((char) ('a' + (keystrokes + i) % 26));
             net += buffer;
+            deleting = 0;
             op = "[\"" + letters + "\"]";
             if (net >= WORD) erasing = true;
         }
@@ -99,6 +108,27 @@ final class Typist {
         inflightSent = System.nanoTime();
         Editor.DUE.put(inflightId, bufferDue);
         member.send("{\"type\":\"purpose.edit\",\"id\":\"" + inflightId + "\",\"seq\":" + seq + ",\"op\":" + op + "}");
+    }
+
+    /**
+     * Its own edit as committed: a delete that met others' deletes of the same characters shrinks
+     * (they are gone once), so what it did not delete is still its to take back. Without this the
+     * draft creeps up to its limit with hundreds of typists. The op's strings hold letters only.
+     */
+    private void settleDelete(String text, int from) {
+        if (deleting == 0) return;
+        int op = text.indexOf("\"op\":[", from);
+        if (op < 0) return;
+        int close = text.indexOf(']', op);
+        int deleted = 0;
+        for (int at = text.indexOf("{\"d\":", op); at >= 0 && at < close; at = text.indexOf("{\"d\":", at + 5)) {
+            int end = at + 5;
+            while (Character.isDigit(text.charAt(end))) end++;
+            deleted += Integer.parseInt(text, at + 5, end, 10);
+        }
+        net += deleting - deleted;
+        if (net > 0 && !erasing) erasing = net >= WORD;
+        deleting = 0;
     }
 
     private void done(long now) {
