@@ -75,8 +75,11 @@ public final class RoomBus {
     public RoomBus(Vertx vertx, RedisOptions options, RedisAPI publisher, Listener listener, long pingMs) {
         this.vertx = vertx;
         this.publisher = publisher;
-        this.options = new RedisOptions(options).setMaxPoolSize(1).setPreferredProtocolVersion(ProtocolVersion.RESP3);
         this.sharded = options.getType() == RedisClientType.CLUSTER;
+        // A cluster client reads the slot map again every second through a pooled connection to a
+        // seed node, while the subscriber holds one to every node: with one per node it would wait
+        // for ever for its own connection, so every command after the first second would hang.
+        this.options = new RedisOptions(options).setMaxPoolSize(sharded ? 2 : 1).setPreferredProtocolVersion(ProtocolVersion.RESP3);
         this.listener = listener;
         this.pingMs = pingMs;
     }
