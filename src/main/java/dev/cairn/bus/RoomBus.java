@@ -39,7 +39,9 @@ import java.util.logging.Logger;
  * it does not follow a redirect for a subscribe (its answer comes later, as a push). When a slot
  * moves (a resharding, a failover), Redis ends the subscriptions of that slot with a
  * {@code sunsubscribe} push or answers {@code MOVED}: the bus then connects afresh, with a new map,
- * and resubscribes every room, as after any lost connection.
+ * and resubscribes every room, as after any lost connection. A PING goes to one node picked at
+ * random, so a half-open socket to one shard is noticed within a few pings, not at the next one;
+ * a closed one at once.
  */
 public final class RoomBus {
     private static final Logger LOG = Logger.getLogger(RoomBus.class.getName());

@@ -2,7 +2,6 @@ package dev.cairn.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.CairnNode;
-import dev.cairn.bench.Survivor;
 import dev.cairn.meeting.MeetingModule;
 import dev.cairn.room.RoomRules;
 import dev.cairn.store.RedisRoomStore;
@@ -54,7 +53,7 @@ class ClusterTest {
 
     private final List<RedisProcess> redis = new ArrayList<>();
     private final List<CairnNode> nodes = new ArrayList<>();
-    private final List<Survivor> boards = new ArrayList<>();
+    private final List<FailoverBoard> boards = new ArrayList<>();
     private Vertx vertx;
     private WebSocketClient client;
 
@@ -80,7 +79,7 @@ class ClusterTest {
 
     @AfterEach
     void stopAll() throws Exception {
-        boards.forEach(Survivor::stop);
+        boards.forEach(FailoverBoard::stop);
         client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
@@ -171,12 +170,12 @@ class ClusterTest {
         List<Integer> ports = List.of(east.port(), west.port());
         for (int i = 0; i < 4; i++) {
             Api.Reply joined = Api.join(east.port(), roomId, "Typist " + i);
-            Survivor s = new Survivor(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
+            FailoverBoard s = new FailoverBoard(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
             boards.add(s);
             s.connect();
         }
         waitUntil("every board is live", () -> boards.stream().allMatch(s -> s.live));
-        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(Survivor::write));
+        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
         waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         Set<String> ackedAtKill = acked();
@@ -203,7 +202,7 @@ class ClusterTest {
         }
         int sent = 0;
         List<String> lost = new ArrayList<>();
-        for (Survivor s : boards) {
+        for (FailoverBoard s : boards) {
             for (String token : s.sent()) {
                 sent++;
                 int count = text.split(Pattern.quote(token), -1).length - 1;
@@ -222,9 +221,9 @@ class ClusterTest {
                 ok(other.command("room.rename", Map.of("title", "Still here")));
             }
         }
-        System.out.printf("cluster failover: %d of %d acknowledged edits lost (%d acknowledged before the kill); "
+        System.out.printf("cluster failover: %d of %d acknowledged edits lost (%d acknowledged before the kill, %d refused edits sent again on a lower seq); "
                 + "kill to promotion %d ms, kill to every board saving again %d ms%n",
-            lost.size(), acked().size(), ackedAtKill.size(),
+            lost.size(), acked().size(), ackedAtKill.size(), boards.stream().mapToInt(s -> s.rebased).sum(),
             TimeUnit.NANOSECONDS.toMillis(promotedAt - killedAt), TimeUnit.NANOSECONDS.toMillis(savingAgainAt - killedAt));
     }
 
@@ -257,7 +256,7 @@ class ClusterTest {
 
     private Set<String> acked() {
         Set<String> all = new HashSet<>();
-        for (Survivor s : boards) all.addAll(s.acked);
+        for (FailoverBoard s : boards) all.addAll(s.acked);
         return all;
     }
 

@@ -3,7 +3,6 @@ package dev.cairn.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.bench.Http;
 import dev.cairn.bench.ServerProcess;
-import dev.cairn.bench.Survivor;
 import dev.cairn.support.BoardClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -45,7 +44,7 @@ class SentinelTest {
     private static final long WRITE_EVERY_MS = 40;
 
     private final List<AutoCloseable> processes = new ArrayList<>();
-    private final List<Survivor> boards = new ArrayList<>();
+    private final List<FailoverBoard> boards = new ArrayList<>();
     private Vertx vertx;
     private WebSocketClient client;
 
@@ -57,7 +56,7 @@ class SentinelTest {
 
     @AfterEach
     void stopAll() throws Exception {
-        boards.forEach(Survivor::stop);
+        boards.forEach(FailoverBoard::stop);
         client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         for (AutoCloseable p : processes) p.close();
@@ -82,7 +81,7 @@ class SentinelTest {
         ServerProcess a = node(via);
         ServerProcess b = node(via);
         String roomId = room(b, List.of(a.port, b.port), 6);
-        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(Survivor::write));
+        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
         waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         Set<String> ackedAtKill = acked();
@@ -93,7 +92,7 @@ class SentinelTest {
         long promotedAt = System.nanoTime();
         Set<String> ackedAtPromotion = acked();
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil("every board saved more edits on the new primary",
+        waitUntil(() -> "every board saved more edits on the new primary (" + states() + ")",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         long savingAgainAt = System.nanoTime();
         vertx.cancelTimer(writer);
@@ -110,7 +109,7 @@ class SentinelTest {
 
         int sent = 0;
         List<String> lost = new ArrayList<>();
-        for (Survivor s : boards) {
+        for (FailoverBoard s : boards) {
             for (String token : s.sent()) {
                 sent++;
                 int count = text.split(Pattern.quote(token), -1).length - 1;
@@ -123,9 +122,9 @@ class SentinelTest {
             }
         }
         assertTrue(sent > 20, "the boards typed (" + sent + " edits)");
-        System.out.printf("sentinel failover: %d of %d acknowledged edits lost (%d acknowledged before the kill); "
+        System.out.printf("sentinel failover: %d of %d acknowledged edits lost (%d acknowledged before the kill, %d refused edits sent again on a lower seq); "
                 + "kill to promotion %d ms, kill to every board saving again %d ms%n",
-            lost.size(), acked().size(), ackedAtKill.size(),
+            lost.size(), acked().size(), ackedAtKill.size(), boards.stream().mapToInt(s -> s.rebased).sum(),
             TimeUnit.NANOSECONDS.toMillis(promotedAt - killedAt), TimeUnit.NANOSECONDS.toMillis(savingAgainAt - killedAt));
         assertEquals(List.of(), severe(a), "node A logged no SEVERE line");
         assertEquals(List.of(), severe(b), "node B logged no SEVERE line");
@@ -159,7 +158,7 @@ class SentinelTest {
         }
         for (int i = 0; i < count; i++) {
             JsonNode joined = Http.join(via.port, roomId, "Typist " + i);
-            Survivor s = new Survivor(vertx, client, joined.get("memberId").asText(), joined.get("token").asText(), ports, i % ports.size());
+            FailoverBoard s = new FailoverBoard(vertx, client, joined.get("memberId").asText(), joined.get("token").asText(), ports, i % ports.size());
             boards.add(s);
             s.connect();
         }
@@ -176,9 +175,15 @@ class SentinelTest {
         return node.severeLines().stream().filter(l -> !l.contains("RedisConnectionManager: Unhandled Error")).toList();
     }
 
+    /** Each board's node, whether it is live, its acknowledged edits and whether one is in flight: for a failure's message. */
+    private String states() {
+        return boards.stream().map(s -> s.port() + (s.live ? " live " : " down ") + s.acked.size() + (s.settled() ? "" : " in flight")
+            + " closes " + s.closeCodes).collect(Collectors.joining("; "));
+    }
+
     private Set<String> acked() {
         Set<String> all = new HashSet<>();
-        for (Survivor s : boards) all.addAll(s.acked);
+        for (FailoverBoard s : boards) all.addAll(s.acked);
         return all;
     }
 
