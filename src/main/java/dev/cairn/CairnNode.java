@@ -18,7 +18,10 @@ import io.vertx.core.VertxOptions;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisReplicas;
+import io.vertx.redis.client.RedisRole;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +85,11 @@ public final class CairnNode {
             LOG.info("redis: embedded server on " + embedded.address() + " (password in " + EmbeddedRedis.PASSWORD_FILE
                 + "), append-only data in " + Path.of(settings.dataDir(), "redis").toAbsolutePath()
                 + " (ready " + (System.nanoTime() - begin) / 1_000_000 + " ms after the node began)");
+        } else if (settings.redis().sentinel()) {
+            LOG.info("redis: the primary '" + settings.redis().masterName() + "' named by the sentinels "
+                + redacted(String.join(", ", settings.redis().sentinels())));
+        } else if (settings.redis().clustered()) {
+            LOG.info("redis: a cluster, seed nodes " + redacted(String.join(", ", settings.redis().cluster())));
         } else {
             LOG.info("redis: using " + redacted(url));
         }
@@ -91,7 +99,7 @@ public final class CairnNode {
             LOG.log(Level.SEVERE, "unhandled exception on " + Thread.currentThread().getName(), err);
         });
         try {
-            RedisOptions redisOptions = new RedisOptions().setConnectionString(url)
+            RedisOptions redisOptions = redisOptions(settings.redis(), url)
                 .setPreferredProtocolVersion(ProtocolVersion.RESP2)
                 .setMaxPoolSize(8).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(100_000);
             String secret = secret(vertx, redisOptions, settings).toCompletionStage().toCompletableFuture()
@@ -119,6 +127,32 @@ public final class CairnNode {
         Thread thread = new Thread(task, "cairn-embedded-redis-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The options every Redis client of the node is made from (the pooled command clients, the
+     * pub/sub connections, the secret loader). With sentinels, each new connection goes to the primary
+     * they name at that moment (the client asks them again at most a second later), so a node
+     * follows a failover as its old connections break. The client's own auto-failover stays off: it
+     * swaps a connection's socket without its handlers, which would silently drop a subscription.
+     */
+    static RedisOptions redisOptions(Settings.Redis redis, String url) {
+        if (redis.sentinel()) {
+            RedisOptions options = new RedisOptions().setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER)
+                .setMasterName(redis.masterName()).setAutoFailover(false);
+            for (String sentinel : redis.sentinels()) options.addConnectionString(endpointUrl(sentinel));
+            return options;
+        }
+        if (redis.clustered()) {
+            RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setUseReplicas(RedisReplicas.NEVER);
+            for (String seed : redis.cluster()) options.addConnectionString(endpointUrl(seed));
+            return options;
+        }
+        return new RedisOptions().setConnectionString(url);
+    }
+
+    private static String endpointUrl(String entry) {
+        return entry.contains("://") ? entry : "redis://" + entry;
     }
 
     /** The configured secret, or the deployment's shared one, created in Redis by the first node. */

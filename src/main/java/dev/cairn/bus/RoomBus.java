@@ -8,6 +8,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -30,6 +31,17 @@ import java.util.logging.Logger;
  * connection is noticed, recreates it with backoff when it drops, re-subscribes, and then tells
  * the listener so it can fetch from the archive whatever was published while it was away.
  * Everything here runs on the one event loop that created it.
+ * <p>
+ * On a Redis Cluster the channels are sharded ({@code SSUBSCRIBE}, {@code SPUBLISH}): each room's
+ * channel carries its hash tag, so it lives on the shard that holds the room, and the commit script
+ * may publish on it. The client's cluster connection holds one socket per node and sends each
+ * {@code SSUBSCRIBE} to the node that owns the channel's slot by the map it read when connecting;
+ * it does not follow a redirect for a subscribe (its answer comes later, as a push). When a slot
+ * moves (a resharding, a failover), Redis ends the subscriptions of that slot with a
+ * {@code sunsubscribe} push or answers {@code MOVED}: the bus then connects afresh, with a new map,
+ * and resubscribes every room, as after any lost connection. A PING goes to one node picked at
+ * random, so a half-open socket to one shard is noticed within a few pings, not at the next one;
+ * a closed one at once.
  */
 public final class RoomBus {
     private static final Logger LOG = Logger.getLogger(RoomBus.class.getName());
@@ -47,7 +59,11 @@ public final class RoomBus {
     private final Listener listener;
     private final RedisAPI publisher;
     private final long pingMs;
+    /** Redis Cluster: sharded channels. */
+    private final boolean sharded;
     private final Set<String> rooms = new HashSet<>();
+    /** Cluster: channels this bus unsubscribed and whose confirmation has not come yet (count per channel). */
+    private final Map<String, Integer> leaving = new HashMap<>();
     /** Subscriptions sent and not confirmed yet, by channel. */
     private final Map<String, List<Promise<Void>>> confirming = new HashMap<>();
     private Redis client;
@@ -61,7 +77,11 @@ public final class RoomBus {
     public RoomBus(Vertx vertx, RedisOptions options, RedisAPI publisher, Listener listener, long pingMs) {
         this.vertx = vertx;
         this.publisher = publisher;
-        this.options = new RedisOptions(options).setMaxPoolSize(1).setPreferredProtocolVersion(ProtocolVersion.RESP3);
+        this.sharded = options.getType() == RedisClientType.CLUSTER;
+        // A cluster client reads the slot map again every second through a pooled connection to a
+        // seed node, while the subscriber holds one to every node: with one per node it would wait
+        // for ever for its own connection, so every command after the first second would hang.
+        this.options = new RedisOptions(options).setMaxPoolSize(sharded ? 2 : 1).setPreferredProtocolVersion(ProtocolVersion.RESP3);
         this.listener = listener;
         this.pingMs = pingMs;
     }
@@ -81,18 +101,31 @@ public final class RoomBus {
         Promise<Void> confirmed = Promise.promise();
         confirming.computeIfAbsent(channel, c -> new ArrayList<>()).add(confirmed);
         boolean fresh = rooms.add(roomId);
-        if (connection != null && (fresh || confirming.get(channel).size() == 1)) send(Command.SUBSCRIBE, channel);
+        if (connection != null && (fresh || confirming.get(channel).size() == 1)) send(subscribeCommand(), channel);
         return confirmed.future();
     }
 
     public void unsubscribe(String roomId) {
-        if (rooms.remove(roomId) && connection != null) send(Command.UNSUBSCRIBE, new RoomKeys(roomId).channel());
+        if (rooms.remove(roomId) && connection != null) {
+            String channel = new RoomKeys(roomId).channel();
+            if (sharded) {
+                leaving.merge(channel, 1, Integer::sum);
+                send(Command.SUNSUBSCRIBE, channel);
+            } else {
+                send(Command.UNSUBSCRIBE, channel);
+            }
+        }
     }
 
     /** Publishes an ephemeral signal on a room's channel. */
     public void publish(String roomId, String payload) {
-        publisher.publish(new RoomKeys(roomId).channel(), payload)
+        String channel = new RoomKeys(roomId).channel();
+        (sharded ? publisher.spublish(channel, payload) : publisher.publish(channel, payload))
             .onFailure(err -> LOG.log(Level.FINE, "publish failed", err));
+    }
+
+    private Command subscribeCommand() {
+        return sharded ? Command.SSUBSCRIBE : Command.SUBSCRIBE;
     }
 
     public Future<Void> close() {
@@ -109,10 +142,11 @@ public final class RoomBus {
         return client.connect().onSuccess(conn -> {
             connection = conn;
             backoffMs = 100;
-            conn.handler(this::onResponse);
+            leaving.clear();
+            conn.handler(response -> onResponse(conn, response));
             conn.exceptionHandler(err -> lost(conn, "failed: " + err.getMessage()));
             conn.endHandler(v -> lost(conn, "closed"));
-            for (String room : rooms) send(Command.SUBSCRIBE, new RoomKeys(room).channel());
+            for (String room : rooms) send(subscribeCommand(), new RoomKeys(room).channel());
         });
     }
 
@@ -121,19 +155,33 @@ public final class RoomBus {
             .onFailure(err -> LOG.log(Level.FINE, "pub/sub " + command + " failed", err));
     }
 
-    private void onResponse(Response response) {
+    private void onResponse(RedisConnection conn, Response response) {
         if (response.type() == ResponseType.SIMPLE && "PONG".equalsIgnoreCase(response.toString())) {
             awaitingPong = false;
             return;
         }
+        if (sharded && response.type() == ResponseType.ERROR) {
+            // A subscribe sent to a node that no longer owns the slot (MOVED): read the map again.
+            lost(conn, "was redirected (" + response + ")");
+            return;
+        }
         if (response.type() != ResponseType.PUSH && response.type() != ResponseType.MULTI || response.size() < 2) return;
         String kind = response.get(0).toString();
-        if (kind.equals("message") && response.size() == 3) {
+        if ((kind.equals("message") || kind.equals("smessage")) && response.size() == 3) {
             String roomId = RoomKeys.roomOfChannel(response.get(1).toString());
             if (roomId != null) listener.onRoomMessage(roomId, response.get(2).toString());
-        } else if (kind.equals("subscribe")) {
+        } else if (kind.equals("subscribe") || kind.equals("ssubscribe")) {
             List<Promise<Void>> waiting = confirming.remove(response.get(1).toString());
             if (waiting != null) waiting.forEach(Promise::tryComplete);
+        } else if (kind.equals("sunsubscribe")) {
+            String channel = response.get(1).toString();
+            Integer mine = leaving.get(channel);
+            if (mine != null) {
+                if (mine <= 1) leaving.remove(channel); else leaving.put(channel, mine - 1);
+            } else {
+                String roomId = RoomKeys.roomOfChannel(channel);
+                if (roomId != null && rooms.contains(roomId)) lost(conn, "lost the channel of room " + roomId + " (its slot moved)");
+            }
         }
     }
 

@@ -30,12 +30,29 @@ public record Settings(Http http, Redis redis, String dataDir, List<String> allo
     }
 
     /**
-     * An external Redis; when {@code url} is empty the node starts an embedded one, which holds at
-     * most {@code embeddedMaxMemoryMb} of data (then it refuses writes, and nothing is evicted).
+     * Where Redis is. One of: {@code url} (one Redis), {@code sentinels} with {@code masterName} (the
+     * primary the sentinels name, followed through failovers), {@code cluster} (seed nodes of a Redis
+     * Cluster). Entries of the lists are {@code host:port} or whole {@code redis://} URLs (with a
+     * password). None of them: the node starts an embedded Redis, which holds at most
+     * {@code embeddedMaxMemoryMb} of data (then it refuses writes, and nothing is evicted).
      */
-    public record Redis(String url, int embeddedMaxMemoryMb) {
+    public record Redis(String url, int embeddedMaxMemoryMb, List<String> sentinels, String masterName, List<String> cluster) {
+        public Redis {
+            sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
+            cluster = cluster == null ? List.of() : List.copyOf(cluster);
+            masterName = masterName == null ? "" : masterName.trim();
+        }
+
         public boolean embedded() {
-            return url == null || url.isBlank();
+            return (url == null || url.isBlank()) && sentinels.isEmpty() && cluster.isEmpty();
+        }
+
+        public boolean sentinel() {
+            return !sentinels.isEmpty();
+        }
+
+        public boolean clustered() {
+            return !cluster.isEmpty();
         }
     }
 

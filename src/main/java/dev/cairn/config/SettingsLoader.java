@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Reads the JSON configuration file, lets environment variables override any leaf
  * ({@code limits.maxMessageBytes} becomes {@code CAIRN_LIMITS_MAX_MESSAGE_BYTES}; {@code REDIS_URL}
- * also sets {@code redis.url}), and checks every value before the node starts.
+ * also sets {@code redis.url}; lists are comma-separated, {@code CAIRN_REDIS_SENTINELS=a:26379,b:26379}),
+ * and checks every value before the node starts.
  */
 public final class SettingsLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -130,9 +131,7 @@ public final class SettingsLoader {
     private static Settings check(Settings s) {
         range("http.port", s.http().port(), 0, 65535);
         if (s.http().host() == null || s.http().host().isBlank()) throw new ConfigException("http.host: must not be empty");
-        if (!s.redis().embedded() && !s.redis().url().matches("(redis|rediss|unix)://.*")) {
-            throw new ConfigException("redis.url: must start with redis://, rediss:// or unix://, got '" + s.redis().url() + "'");
-        }
+        checkRedis(s.redis());
         if (s.dataDir() == null || s.dataDir().isBlank()) throw new ConfigException("dataDir: must not be empty");
         for (String origin : s.allowedOrigins()) {
             if (!origin.matches("https?://[^/\\s]+")) {
@@ -178,6 +177,32 @@ public final class SettingsLoader {
             }
         }
         return s;
+    }
+
+    /** Exactly one way to reach Redis (or none: embedded), each with well-formed addresses. */
+    private static void checkRedis(Settings.Redis r) {
+        boolean url = r.url() != null && !r.url().isBlank();
+        int ways = (url ? 1 : 0) + (r.sentinel() ? 1 : 0) + (r.clustered() ? 1 : 0);
+        if (ways > 1) {
+            throw new ConfigException("redis: set only one of redis.url, redis.sentinels and redis.cluster");
+        }
+        if (url && !r.url().matches("(redis|rediss|unix)://.*")) {
+            throw new ConfigException("redis.url: must start with redis://, rediss:// or unix://, got '" + r.url() + "'");
+        }
+        if (r.sentinel() && r.masterName().isEmpty()) {
+            throw new ConfigException("redis.masterName: must name the primary the sentinels watch (their 'sentinel monitor' name)");
+        }
+        if (!r.sentinel() && !r.masterName().isEmpty()) {
+            throw new ConfigException("redis.masterName: only used with redis.sentinels");
+        }
+        for (String entry : r.sentinels()) endpoint("redis.sentinels", entry);
+        for (String entry : r.cluster()) endpoint("redis.cluster", entry);
+    }
+
+    private static void endpoint(String key, String entry) {
+        if (!entry.matches("(rediss?://([^@/\\s]*@)?)?[^:/@\\s]+:[0-9]{1,5}")) {
+            throw new ConfigException(key + ": '" + entry + "' is not host:port or redis://[user:password@]host:port");
+        }
     }
 
     private static void range(String key, int value, int min, int max) {

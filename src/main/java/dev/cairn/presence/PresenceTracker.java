@@ -25,9 +25,16 @@ public final class PresenceTracker {
     private final long ttlMillis;
     private final Clock clock;
     private final long timeoutMs;
+    /** Redis Cluster: notices go out on the room's sharded channel ({@code SPUBLISH}), as its events do. */
+    private final boolean sharded;
 
     /** Every call fails after {@code timeoutMs} rather than leaving a refresh pending for ever. */
     public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock, long timeoutMs) {
+        this(redis, ttlSeconds, clock, timeoutMs, false);
+    }
+
+    public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock, long timeoutMs, boolean sharded) {
+        this.sharded = sharded;
         this.redis = redis;
         this.ttlMillis = ttlSeconds * 1000L;
         this.clock = clock;
@@ -95,7 +102,8 @@ public final class PresenceTracker {
     }
 
     private Future<Void> announce(String roomId) {
-        return timed(redis.publish(new RoomKeys(roomId).channel(), NOTICE)).mapEmpty();
+        String channel = new RoomKeys(roomId).channel();
+        return timed(sharded ? redis.spublish(channel, NOTICE) : redis.publish(channel, NOTICE)).mapEmpty();
     }
 
     private long expiry() {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The room store on Redis: one Lua script serializes every commit of a room across all nodes, and
@@ -221,7 +223,26 @@ public final class RedisRoomStore implements RoomStore {
         return 1
         """;
 
+    /*
+     * In a Redis Cluster a script may touch only its room's slot, so the commit publishes with
+     * SPUBLISH on the room's channel (which carries the room's hash tag), and the sets of due and
+     * opened rooms, which live in slots of their own, get each room's entry from a room-local copy
+     * (RoomKeys.due(), RoomKeys.opened()) after the script: see syncDue.
+     */
+    private static final String CLUSTER_COMMIT_SCRIPT = sharded(COMMIT_SCRIPT);
+
+    private static String sharded(String script) {
+        String publish = "redis.call('PUBLISH', ARGV[2]";
+        if (!script.contains(publish)) throw new IllegalStateException("the commit script no longer publishes as expected");
+        return script.replace(publish, "redis.call('SPUBLISH', ARGV[2]");
+    }
+
+    /** How many times syncDue copies the room's entry again when the room's copy changed meanwhile. */
+    private static final int SYNC_ROUNDS = 3;
+    private static final Logger LOG = Logger.getLogger(RedisRoomStore.class.getName());
+
     private final RedisAPI redis;
+    private final boolean cluster;
     private final String writer;
     private final long timeoutMs;
     private final LuaScript commit;
@@ -236,10 +257,16 @@ public final class RedisRoomStore implements RoomStore {
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
     public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
+        this(redis, writer, timeoutMs, false);
+    }
+
+    /** {@code cluster}: Redis is a Redis Cluster (sharded pub/sub, the global sets written after each script). */
+    public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs, boolean cluster) {
         this.redis = redis;
+        this.cluster = cluster;
         this.writer = writer;
         this.timeoutMs = timeoutMs;
-        this.commit = new LuaScript(redis, COMMIT_SCRIPT);
+        this.commit = new LuaScript(redis, cluster ? CLUSTER_COMMIT_SCRIPT : COMMIT_SCRIPT);
         this.load = new LuaScript(redis, LOAD_SCRIPT);
         this.archived = new LuaScript(redis, ARCHIVED_SCRIPT);
         this.eventsAfter = new LuaScript(redis, EVENTS_AFTER_SCRIPT);
@@ -260,7 +287,7 @@ public final class RedisRoomStore implements RoomStore {
         Map<String, Integer> lists = new LinkedHashMap<>();
         for (Projection p : c.projections()) lists.putIfAbsent(p.list(), lists.size() + 1);
         List<String> keyList = new ArrayList<>(List.of(keys.seq(), keys.archive(), keys.snapshot(), keys.turn(),
-            RoomKeys.DUE, keys.sealed()));
+            cluster ? keys.due() : RoomKeys.DUE, keys.sealed()));
         for (String list : lists.keySet()) keyList.add(keys.list(list));
         for (Commit.Applied a : c.applied()) keyList.add(keys.applied(a.memberId()));
         List<String> args = new ArrayList<>(List.of(Long.toString(c.expectedSeq()), keys.channel(),
@@ -284,7 +311,10 @@ public final class RedisRoomStore implements RoomStore {
         for (long seq : c.erased()) args.add(Long.toString(seq));
         return timed(commit.run(keyList, args)).map(r -> {
             long status = r.get(0).toLong();
-            if (status == 1) return new CommitResult.Committed(r.get(1).toLong());
+            if (status == 1) {
+                if (cluster && !Commit.DUE_UNCHANGED.equals(c.due())) syncDue(c.roomId());
+                return new CommitResult.Committed(r.get(1).toLong());
+            }
             if (status == 0) {
                 return new CommitResult.Conflict(r.get(1).toLong(), strings(r.get(2)), r.get(3).toLong() == 1);
             }
@@ -296,6 +326,7 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<LoadedRoom> load(String roomId, int window) {
         RoomKeys keys = new RoomKeys(roomId);
+        if (cluster) syncDue(roomId);
         return migrateFirstLayout(keys).compose(v -> timed(load.run(List.of(keys.seq(), keys.snapshot(), keys.archive(), keys.sealed()), List.of(Integer.toString(window))))
             .map(r -> {
                 List<String> frames = new ArrayList<>(Math.max(0, r.size() - 2));
@@ -384,12 +415,43 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<Void> setDue(String roomId, long atSeq, String due) {
         RoomKeys keys = new RoomKeys(roomId);
-        return timed(setDue.run(List.of(keys.seq(), RoomKeys.DUE), List.of(Long.toString(atSeq), roomId, due))).mapEmpty();
+        Future<Void> set = timed(setDue.run(List.of(keys.seq(), cluster ? keys.due() : RoomKeys.DUE),
+            List.of(Long.toString(atSeq), roomId, due))).mapEmpty();
+        return cluster ? set.compose(v -> syncDue(roomId)) : set;
+    }
+
+    /**
+     * Cluster only: copies the room's entry of the set of due rooms from its room-local copy (which
+     * the commit script keeps exact) into the global set, then reads the copy again and repeats if
+     * it changed meanwhile, so that of two racing copies the last one written is the newest. What
+     * can go wrong: a node dying (or a shard failing) between a commit and this copy leaves the
+     * global entry stale (harmless: the room is loaded, nothing is due, the entry is corrected) or
+     * missing (the deadline then fires when a node next loads the room, late but once). Every load
+     * copies the entry again.
+     */
+    private Future<Void> syncDue(String roomId) {
+        return syncDue(roomId, SYNC_ROUNDS).onFailure(err -> LOG.log(Level.FINE, "copying the due entry of " + roomId + " failed", err));
+    }
+
+    private Future<Void> syncDue(String roomId, int rounds) {
+        String local = new RoomKeys(roomId).due();
+        return timed(redis.zscore(local, roomId)).compose(score -> {
+            String at = score == null ? null : score.toString();
+            Future<Response> write = at == null ? redis.zrem(List.of(RoomKeys.DUE, roomId)) : redis.zadd(List.of(RoomKeys.DUE, at, roomId));
+            return timed(write).compose(w -> timed(redis.zscore(local, roomId))).compose(again -> {
+                String now = again == null ? null : again.toString();
+                if (java.util.Objects.equals(at, now) || rounds <= 1) return Future.succeededFuture();
+                return syncDue(roomId, rounds - 1);
+            });
+        });
     }
 
     @Override
     public Future<Void> opened(String roomId, long now) {
-        return timed(redis.zadd(List.of(RoomKeys.OPENED, Long.toString(now), roomId))).mapEmpty();
+        if (!cluster) return timed(redis.zadd(List.of(RoomKeys.OPENED, Long.toString(now), roomId))).mapEmpty();
+        // The room's own copy first: retention deletes a room only if that copy says nobody opened it.
+        return timed(redis.zadd(List.of(new RoomKeys(roomId).opened(), Long.toString(now), roomId)))
+            .compose(r -> timed(redis.zadd(List.of(RoomKeys.OPENED, Long.toString(now), roomId)))).mapEmpty();
     }
 
     @Override
@@ -401,11 +463,23 @@ public final class RedisRoomStore implements RoomStore {
     @Override
     public Future<Boolean> forget(String roomId, List<String> memberIds, List<String> lists, long before) {
         RoomKeys k = new RoomKeys(roomId);
-        List<String> keys = new ArrayList<>(List.of(RoomKeys.OPENED, RoomKeys.DUE, k.seq(), k.archive(), k.snapshot(),
-            k.turn(), k.sealed(), k.presence(), k.legacyLog(), k.legacyHistory()));
+        List<String> keys = new ArrayList<>(List.of(cluster ? k.opened() : RoomKeys.OPENED, cluster ? k.due() : RoomKeys.DUE,
+            k.seq(), k.archive(), k.snapshot(), k.turn(), k.sealed(), k.presence(), k.legacyLog(), k.legacyHistory()));
         for (String m : memberIds) keys.add(k.applied(m));
         for (String l : lists) keys.add(k.list(l));
-        return timed(forget.run(keys, List.of(roomId, Long.toString(before)))).map(r -> r.toLong() == 1);
+        List<String> args = List.of(roomId, Long.toString(before));
+        if (!cluster) return timed(forget.run(keys, args)).map(r -> r.toLong() == 1);
+        // The script checks the room's own copy of when it was opened; a room without one (its copy
+        // was never written) gets the global entry's time first, unless a board opens it meanwhile
+        // (NX). Once the room is gone from its slot its global entries follow; a failure there leaves
+        // entries naming no room, which the next sweep deletes again and the next load of the due
+        // scan corrects.
+        return timed(redis.zscore(RoomKeys.OPENED, roomId))
+            .compose(score -> score == null ? Future.succeededFuture()
+                : timed(redis.zadd(List.of(k.opened(), "NX", score.toString(), roomId))))
+            .compose(v -> timed(forget.run(keys, args)))
+            .compose(r -> r.toLong() != 1 ? Future.succeededFuture(false)
+                : timed(redis.zrem(List.of(RoomKeys.OPENED, roomId))).compose(z -> timed(redis.zrem(List.of(RoomKeys.DUE, roomId)))).map(true));
     }
 
     /** The writer id this store commits as. */

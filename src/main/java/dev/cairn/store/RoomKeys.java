@@ -11,6 +11,19 @@ public record RoomKeys(String roomId) {
     /** Sorted set of rooms, scored by when a board last opened them: retention reads it. */
     public static final String OPENED = "cairn:opened";
 
+    /**
+     * In a Redis Cluster, the room's own entry of {@link #DUE} (a sorted set with the room as its one
+     * member), written by the commit script in the room's slot; the global set is copied from it after.
+     */
+    public String due() {
+        return prefix() + "due";
+    }
+
+    /** In a Redis Cluster, the room's own entry of {@link #OPENED}, which retention checks in the room's slot. */
+    public String opened() {
+        return prefix() + "opened";
+    }
+
     private String prefix() {
         return "cairn:{" + roomId + "}:";
     }

@@ -77,9 +77,10 @@ public final class RoomServer extends VerticleBase {
         bus = new RoomBus(vertx, redisOptions, api, rooms, limits.pubsubPingMillis());
         String nodeId = Ids.random(8);
         Loop loop = Loop.current(context);
+        boolean cluster = redisOptions.getType() == io.vertx.redis.client.RedisClientType.CLUSTER;
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),
-            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis()), bus,
-            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis()),
+            new RoomRules(limits.maxMembers()), new RedisRoomStore(api, nodeId, limits.redisTimeoutMillis(), cluster), bus,
+            new PresenceTracker(api, limits.presenceTtlSeconds(), clock, limits.redisTimeoutMillis(), cluster),
             new StorageHealth(vertx, api, limits.redisTimeoutMillis()), metrics);
         rooms.bind(node);
 

@@ -51,6 +51,24 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void sentinelsAndClusterSeedsComeFromTheEnvironmentAndExcludeEachOther() {
+        Settings s = SettingsLoader.load(Map.of("CAIRN_REDIS_SENTINELS", "10.0.0.1:26379, redis://:pw@10.0.0.2:26379",
+            "CAIRN_REDIS_MASTER_NAME", "cairn"), null);
+        assertEquals(List.of("10.0.0.1:26379", "redis://:pw@10.0.0.2:26379"), s.redis().sentinels());
+        assertEquals("cairn", s.redis().masterName());
+        assertTrue(s.redis().sentinel() && !s.redis().embedded() && !s.redis().clustered());
+        Settings c = SettingsLoader.load(Map.of("CAIRN_REDIS_CLUSTER", "10.0.0.1:7000,10.0.0.2:7000"), null);
+        assertEquals(List.of("10.0.0.1:7000", "10.0.0.2:7000"), c.redis().cluster());
+        assertTrue(c.redis().clustered() && !c.redis().embedded());
+
+        assertMessage("redis.masterName", Map.of("CAIRN_REDIS_SENTINELS", "10.0.0.1:26379"));
+        assertMessage("redis.masterName", Map.of("CAIRN_REDIS_MASTER_NAME", "cairn"));
+        assertMessage("redis.sentinels", Map.of("CAIRN_REDIS_SENTINELS", "10.0.0.1", "CAIRN_REDIS_MASTER_NAME", "cairn"));
+        assertMessage("redis.cluster", Map.of("CAIRN_REDIS_CLUSTER", "http://10.0.0.1:7000"));
+        assertMessage("only one of", Map.of("REDIS_URL", "redis://10.0.0.5:6379", "CAIRN_REDIS_CLUSTER", "10.0.0.1:7000"));
+    }
+
+    @Test
     void thePublicAddressComesFromCairnPublicUrlAsAnOriginWithoutTrailingSlash() {
         assertEquals("", SettingsLoader.load(Map.of(), null).publicUrl());
         Settings s = SettingsLoader.load(Map.of("CAIRN_PUBLIC_URL", "https://cairn.example.org/"), null);
