@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -71,7 +70,7 @@ class ClusterTest {
         Process p = new ProcessBuilder(create).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "the cluster was made: " + out);
-        waitUntil("every node sees the cluster whole, each master with its replica", () ->
+        Until.until("every node sees the cluster whole, each master with its replica", () ->
             redis.stream().allMatch(r -> cli(r, "CLUSTER", "INFO").contains("cluster_state:ok"))
                 && masters().size() == 3
                 && redis.stream().filter(r -> !masters().contains(r)).allMatch(r -> cli(r, "INFO", "replication").contains("master_link_status:up")));
@@ -121,7 +120,7 @@ class ClusterTest {
                 seq = ok(ana.command("meeting.timer_start", Map.of("until", end)));
                 benBoard.awaitSeq(seq);
                 assertEquals(Long.toString(end), cli(master, "ZSCORE", keys.due(), roomId), "the room's own due entry, in its slot");
-                waitUntil("the global set of due rooms has the room's end", () -> Long.toString(end).equals(clusterCli("ZSCORE", RoomKeys.DUE, roomId)));
+                Until.until("the global set of due rooms has the room's end", () -> Long.toString(end).equals(clusterCli("ZSCORE", RoomKeys.DUE, roomId)));
 
                 for (BoardClient board : List.of(ana, benBoard)) board.await("time up", c -> timeUps(c).size() > 0);
                 Thread.sleep(Math.max(0, end + 3000 - System.currentTimeMillis()));
@@ -133,7 +132,7 @@ class ClusterTest {
                     assertEquals(RoomRules.SYSTEM, up.get(0).path("by").asText());
                 }
                 assertEquals(ana.room(), benBoard.room(), "both boards hold the same room");
-                waitUntil("the global entry follows the room's own once the end has passed",
+                Until.until("the global entry follows the room's own once the end has passed",
                     () -> cli(master, "ZSCORE", keys.due(), roomId).equals(clusterCli("ZSCORE", RoomKeys.DUE, roomId)));
             }
             assertTrue(!cli(master, "ZSCORE", keys.opened(), roomId).isEmpty(), "the room's own opened entry");
@@ -174,25 +173,25 @@ class ClusterTest {
             boards.add(s);
             s.connect();
         }
-        waitUntil("every board is live", () -> boards.stream().allMatch(s -> s.live));
+        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
         long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         Set<String> ackedAtKill = acked();
         long killedAt = System.nanoTime();
         master.kill();
-        waitUntil("the cluster promotes the replica", () -> cli(replica, "ROLE").startsWith("master")
+        Until.until("the cluster promotes the replica", () -> cli(replica, "ROLE").startsWith("master")
             && cli(replica, "CLUSTER", "INFO").contains("cluster_state:ok"));
         long promotedAt = System.nanoTime();
         Set<String> ackedAtPromotion = acked();
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil("every board saved more edits on the new master",
+        Until.until("every board saved more edits on the new master",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         long savingAgainAt = System.nanoTime();
         vertx.cancelTimer(writer);
-        waitUntil("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
+        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
         String seqKey = new RoomKeys(roomId).seq();
-        waitUntil(() -> "every board holds Redis's copy (Redis at " + cli(replica, "GET", seqKey) + ", boards at "
+        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(replica, "GET", seqKey) + ", boards at "
                 + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
             () -> { String seq = cli(replica, "GET", seqKey); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
 
@@ -286,23 +285,6 @@ class ClusterTest {
             return redis.cli(args);
         } catch (Exception e) {
             return "";
-        }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        waitUntil(() -> what, condition);
-    }
-
-    private static void waitUntil(java.util.function.Supplier<String> what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out: " + what.get());
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

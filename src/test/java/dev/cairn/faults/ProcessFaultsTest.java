@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,13 +62,13 @@ class ProcessFaultsTest {
             host.command("meeting.start", Map.of());
         }
         long writer = typeContinuously();
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         a.kill();
         List<Survivor> onA = boards.stream().filter(s -> s.port() == a.port).toList();
-        waitUntil("the boards of the killed node are live on the other", () -> onA.stream().allMatch(s -> s.live && s.port() == b.port));
+        Until.until("the boards of the killed node are live on the other", () -> onA.stream().allMatch(s -> s.live && s.port() == b.port));
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil("every board saved more edits after the kill",
+        Until.until("every board saved more edits after the kill",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         settle(writer);
 
@@ -87,7 +86,7 @@ class ProcessFaultsTest {
         ServerProcess b = node(redis);
         room(b, List.of(a.port, b.port), 4);
         long writer = typeContinuously();
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
         List<Survivor> onA = boards.stream().filter(s -> s.port() == a.port).toList();
 
         a.terminate();
@@ -95,7 +94,7 @@ class ProcessFaultsTest {
         assertTrue(exit == 0 || exit == 143, "the node exits by itself after SIGTERM (exit " + exit + ")");
         assertEquals(List.of(), a.severeLines(), "the stopping node logged no SEVERE line");
         for (Survivor s : onA) assertEquals(1001, s.closeCodes.get(0), "a board of the stopped node was told 'going away'");
-        waitUntil("the boards of the stopped node are live on the other", () -> onA.stream().allMatch(s -> s.live && s.port() == b.port));
+        Until.until("the boards of the stopped node are live on the other", () -> onA.stream().allMatch(s -> s.live && s.port() == b.port));
         settle(writer);
         assertEveryTokenOnce(draft(b, boards.get(0).token()));
     }
@@ -113,13 +112,13 @@ class ProcessFaultsTest {
         ServerProcess node = node(redis);
         room(node, List.of(node.port), 4);
         long writer = typeContinuously();
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         redis.kill();
-        waitUntil("every board was told storage is down", () -> boards.stream().allMatch(s -> s.toldStorageDown));
+        Until.until("every board was told storage is down", () -> boards.stream().allMatch(s -> s.toldStorageDown));
         redis.startAgain();
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil("every board saved more edits once Redis was back",
+        Until.until("every board saved more edits once Redis was back",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         settle(writer);
         assertEveryTokenOnce(draft(node, boards.get(0).token()));
@@ -131,12 +130,12 @@ class ProcessFaultsTest {
         ServerProcess node = node(redis);
         room(node, List.of(node.port), 3);
         long writer = typeContinuously();
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         redis.terminate();
         redis.startAgain();
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil("every board saved more edits after the restart",
+        Until.until("every board saved more edits after the restart",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         settle(writer);
         assertEveryTokenOnce(draft(node, boards.get(0).token()));
@@ -170,7 +169,7 @@ class ProcessFaultsTest {
             boards.add(s);
             s.connect();
         }
-        waitUntil("every board is live", () -> boards.stream().allMatch(s -> s.live));
+        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
         return new Room(roomId, created.get("token").asText());
     }
 
@@ -181,7 +180,7 @@ class ProcessFaultsTest {
     /** Stops typing and waits until every board's last edit was acknowledged. */
     private void settle(long writer) {
         vertx.cancelTimer(writer);
-        waitUntil("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
+        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
     }
 
     private void assertEveryTokenOnce(String text) {
@@ -204,18 +203,5 @@ class ProcessFaultsTest {
 
     private static String draft(ServerProcess node, String token) {
         return snapshot(node, token).path("room").path("purpose").path("text").asText();
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out: " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -72,8 +71,8 @@ class SentinelTest {
             processes.add(s);
             sentinels.add(s);
         }
-        waitUntil("the replica is in sync", () -> cli(replica, "INFO", "replication").contains("master_link_status:up"));
-        waitUntil("every sentinel knows the replica and the two other sentinels", () -> sentinels.stream().allMatch(s ->
+        Until.until("the replica is in sync", () -> cli(replica, "INFO", "replication").contains("master_link_status:up"));
+        Until.until("every sentinel knows the replica and the two other sentinels", () -> sentinels.stream().allMatch(s ->
             cli(s, "SENTINEL", "replicas", MASTER).contains(Integer.toString(replica.port))
                 && cli(s, "SENTINEL", "sentinels", MASTER).lines().filter("runid"::equals).count() == 2));
 
@@ -82,26 +81,26 @@ class SentinelTest {
         ServerProcess b = node(via);
         String roomId = room(b, List.of(a.port, b.port), 6);
         long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
-        waitUntil("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
 
         Set<String> ackedAtKill = acked();
         long killedAt = System.nanoTime();
         primary.kill();
-        waitUntil("the sentinels promote the replica",
+        Until.until("the sentinels promote the replica",
             () -> cli(sentinels.get(0), "SENTINEL", "get-master-addr-by-name", MASTER).endsWith(Integer.toString(replica.port)));
         long promotedAt = System.nanoTime();
         Set<String> ackedAtPromotion = acked();
         int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        waitUntil(() -> "every board saved more edits on the new primary (" + states() + ")",
+        Until.until(() -> "every board saved more edits on the new primary (" + states() + ")",
             () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
         long savingAgainAt = System.nanoTime();
         vertx.cancelTimer(writer);
-        waitUntil("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
+        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
 
         // Every board converges on Redis's copy (a board's seq is the last event it applied). Only
         // the boards' own sockets are open here: another hello would add attendance events.
         String seqKey = "cairn:{" + roomId + "}:seq";
-        waitUntil(() -> "every board holds Redis's copy (Redis at " + cli(replica, "GET", seqKey) + ", boards at "
+        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(replica, "GET", seqKey) + ", boards at "
                 + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
             () -> { String seq = cli(replica, "GET", seqKey); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
         String text = draft(a);
@@ -162,7 +161,7 @@ class SentinelTest {
             boards.add(s);
             s.connect();
         }
-        waitUntil("every board is live", () -> boards.stream().allMatch(s -> s.live));
+        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
         return roomId;
     }
 
@@ -202,23 +201,6 @@ class SentinelTest {
             return redis.cli(args);
         } catch (Exception e) {
             return "";
-        }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        waitUntil(() -> what, condition);
-    }
-
-    private static void waitUntil(java.util.function.Supplier<String> what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out: " + what.get());
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }
