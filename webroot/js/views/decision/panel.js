@@ -343,10 +343,13 @@ export function mountDecisions({ store, connection, slot }) {
     return el;
   }
 
+  /** "Round 1: Park 3, Library 2": each option in a bdi, so a right-to-left label keeps its count beside it. */
   function roundsBlock(p, rounds) {
     return h('ol', { class: 'dec-rounds', 'aria-label': 'Instant-runoff rounds', 'data-testid': 'runoff-rounds' }, rounds.map((r, i) => h('li', {},
-      `Round ${i + 1}: `, Object.entries(r.counts).map(([id, n]) => `${optionLabel(p, id)} ${n}`).join(', '),
-      r.exhausted ? `, ${r.exhausted} exhausted` : '', r.eliminated ? ` — ${optionLabel(p, r.eliminated)} eliminated` : '')));
+      `Round ${i + 1}: `,
+      ...Object.entries(r.counts).flatMap(([id, n], k) => [k ? ', ' : '', h('bdi', { text: optionLabel(p, id) }), ` ${n}`]),
+      r.exhausted ? `, ${r.exhausted} exhausted` : '',
+      ...(r.eliminated ? [' — ', h('bdi', { text: optionLabel(p, r.eliminated) }), ' eliminated'] : []))));
   }
 
   function proposalCard(state, p) {

@@ -111,8 +111,12 @@ public final class DecisionRecord implements RecordPart {
                 : method(e.method()) + (e.anonymous() ? ", anonymous" : "");
             String turnout = e.method() == null ? "" : "; " + e.turnout() + " of " + e.eligible() + " voted"
                 + (e.quorum() > 0 ? " (quorum " + e.quorum() + ")" : "");
-            out.paragraph(how + ": " + outcome(e.outcome()) + (e.winners().isEmpty() ? "" : " (" + String.join(", ", e.winners()) + ")")
-                + turnout + "; decided " + RecordWriter.time(e.decidedAt()) + ".");
+            // The winners (people's own text, maybe right-to-left) end the paragraph: a right-to-left
+            // label followed by figures ("; 4 of 6 voted") would take them into its own run.
+            String result = outcome(e.outcome());
+            out.paragraph(how + turnout + "; decided " + RecordWriter.time(e.decidedAt()) + ". "
+                + (result.isEmpty() ? "" : Character.toUpperCase(result.charAt(0)) + result.substring(1))
+                + (e.winners().isEmpty() ? "" : ": " + String.join(", ", e.winners())) + (result.isEmpty() && e.winners().isEmpty() ? "" : "."));
             if (!e.counts().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 for (Count c : e.counts()) rows.add(List.of(c.label(), Integer.toString(c.count())));

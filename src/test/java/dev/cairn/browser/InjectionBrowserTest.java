@@ -317,6 +317,15 @@ class InjectionBrowserTest extends BrowserTest {
         ok(b.command("decision.vote", Map.of("proposalId", choice, "options", List.of("o1"))));
         ok(c.command("decision.vote", Map.of("proposalId", choice, "options", List.of("o4"))));
         ok(a.command("decision.close", Map.of("proposalId", choice)));
+        // Ranked, with a right-to-left option: 2 of 4 first choices is no majority, so a second round is
+        // needed and every round is shown, each count beside its option's label.
+        ok(a.command("decision.propose", Map.of("question", "Rank " + TEMPLATE, "method", "ranked", "options", List.of(HEBREW, IMG, "Third"))));
+        String ranked = lastProposal(a);
+        ok(a.command("decision.vote", Map.of("proposalId", ranked, "ranking", List.of("o1"))));
+        ok(b.command("decision.vote", Map.of("proposalId", ranked, "ranking", List.of("o2", "o1"))));
+        ok(c.command("decision.vote", Map.of("proposalId", ranked, "ranking", List.of("o3", "o1"))));
+        ok(d.command("decision.vote", Map.of("proposalId", ranked, "ranking", List.of("o1"))));
+        ok(a.command("decision.close", Map.of("proposalId", ranked)));
 
         // Acknowledgements: Cai's shared, Ben's private draft.
         long ack = ok(c.command("acknowledgement.draft", Map.of("text", ACK)));
