@@ -10,7 +10,6 @@ import dev.cairn.room.Viewer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,49 +87,45 @@ final class Delivery {
         List<Relayed> relayed = List.copyOf(signals);
         events.clear();
         signals.clear();
-        Map<String, String> frames = new HashMap<>();
-        // Each distinct frame is encoded once; every board gets a reference to the same bytes.
-        Map<String, ByteBuf> encoded = new IdentityHashMap<>();
+        // Each distinct frame is built and encoded once; every board gets a reference to the same bytes.
+        Map<String, ByteBuf> frames = new HashMap<>();
         Map<Loop, List<Write>> byLoop = new LinkedHashMap<>();
         boolean privateEvents = batch.stream().anyMatch(Entry::isPrivate);
         boolean shared = !privateEvents && relayed.isEmpty();
         long firstSeq = batch.isEmpty() ? 0 : batch.get(0).seq();
         long lastSeq = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).seq();
-        String whole = null;
         for (Connection c : connections) {
             if (c.lastSent < 0) continue;
             int from = batch.isEmpty() ? 0 : (int) Math.min(batch.size(), Math.max(0, c.lastSent + 1 - firstSeq));
-            String frame;
+            int start = from;
+            ByteBuf frame;
             if (shared) {
                 // The common case: public events only, the same frame for every board at the same seq.
                 if (from == batch.size()) continue;
-                if (from == 0) {
-                    if (whole == null) whole = build(batch, null, relayed, List.of());
-                    frame = whole;
-                } else {
-                    int start = from;
-                    frame = frames.computeIfAbsent(Integer.toString(from), k -> build(batch.subList(start, batch.size()), null, relayed, List.of()));
-                }
+                frame = frames.computeIfAbsent(Integer.toString(from), k -> encode(build(batch.subList(start, batch.size()), null, relayed, List.of())));
             } else {
                 List<Integer> own = new ArrayList<>();
                 for (int i = 0; i < relayed.size(); i++) if (relayed.get(i).from().equals(c.key)) own.add(i);
                 if (from == batch.size() && own.size() == relayed.size()) continue;
                 Viewer viewer = privateEvents ? c.viewer(state) : null;
                 String key = from + "|" + (viewer == null ? "" : viewer) + "|" + own;
-                int start = from;
-                frame = frames.computeIfAbsent(key, k -> build(batch.subList(start, batch.size()), viewer, relayed, own));
+                frame = frames.computeIfAbsent(key, k -> encode(build(batch.subList(start, batch.size()), viewer, relayed, own)));
             }
             if (!batch.isEmpty()) c.lastSent = Math.max(c.lastSent, lastSeq);
-            ByteBuf bytes = encoded.computeIfAbsent(frame, f -> BoardSocket.textFrame(PooledByteBufAllocator.DEFAULT, f));
-            byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, bytes.retainedDuplicate()));
+            byLoop.computeIfAbsent(c.socketLoop, l -> new ArrayList<>()).add(new Write(c, frame.retainedDuplicate()));
         }
-        encoded.values().forEach(ByteBuf::release);
+        frames.values().forEach(ByteBuf::release);
         byLoop.forEach((socketLoop, writes) -> socketLoop.run(() -> {
             for (Write w : writes) w.connection().write(w.frame());
         }));
         List<Runnable> tasks = List.copyOf(afterFlush);
         afterFlush.clear();
         tasks.forEach(Runnable::run);
+    }
+
+    /** A whole WebSocket text frame in a pooled buffer, shared by every socket that gets it. */
+    private static ByteBuf encode(String frame) {
+        return BoardSocket.textFrame(PooledByteBufAllocator.DEFAULT, frame);
     }
 
     private static String build(List<Entry> entries, Viewer viewer, List<Relayed> relayed, List<Integer> own) {
