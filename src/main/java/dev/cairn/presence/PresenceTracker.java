@@ -28,6 +28,20 @@ public final class PresenceTracker {
     /** Redis Cluster: notices go out on the room's sharded channel ({@code SPUBLISH}), as its events do. */
     private final boolean sharded;
 
+    /** ARGV[1] the new expiry, ARGV[2..] the entries: extends those that exist, answers how many. */
+    private static final String RENEW_SCRIPT = """
+        local found = 0
+        for i = 2, #ARGV do
+          if redis.call('ZSCORE', KEYS[1], ARGV[i]) then
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i])
+            found = found + 1
+          end
+        end
+        return found
+        """;
+
+    private final dev.cairn.store.LuaScript renew;
+
     /** Every call fails after {@code timeoutMs} rather than leaving a refresh pending for ever. */
     public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock, long timeoutMs) {
         this(redis, ttlSeconds, clock, timeoutMs, false);
@@ -36,6 +50,7 @@ public final class PresenceTracker {
     public PresenceTracker(RedisAPI redis, int ttlSeconds, Clock clock, long timeoutMs, boolean sharded) {
         this.sharded = sharded;
         this.redis = redis;
+        this.renew = new dev.cairn.store.LuaScript(redis, RENEW_SCRIPT);
         this.ttlMillis = ttlSeconds * 1000L;
         this.clock = clock;
         this.timeoutMs = timeoutMs;
@@ -62,21 +77,17 @@ public final class PresenceTracker {
 
     /**
      * Extends the leases of this node's sockets in one room; answers how many it found. Only leases
-     * that still exist are extended ({@code XX}): a renewal sent just before a socket closed must not
-     * bring back the lease its close removed (the member would show online for another lease length).
+     * that still exist are extended: a renewal sent just before a socket closed must not bring back
+     * the lease its close removed (the member would show online for another lease length). Counted
+     * in the script, not from {@code ZADD XX CH}: that counts changed scores, and a renewal in the
+     * same millisecond as the join changes none, so found leases were counted as missing.
      */
     public Future<Long> renew(String roomId, Collection<String> entries) {
         if (entries.isEmpty()) return Future.succeededFuture(0L);
-        List<String> args = new ArrayList<>(3 + entries.size() * 2);
-        args.add(new RoomKeys(roomId).presence());
-        args.add("XX");
-        args.add("CH");
-        String score = Long.toString(expiry());
-        for (String entry : entries) {
-            args.add(score);
-            args.add(entry);
-        }
-        return timed(redis.zadd(args)).map(r -> r == null ? 0L : r.toLong());
+        List<String> args = new ArrayList<>(1 + entries.size());
+        args.add(Long.toString(expiry()));
+        args.addAll(entries);
+        return timed(renew.run(List.of(new RoomKeys(roomId).presence()), args)).map(r -> r == null ? 0L : r.toLong());
     }
 
     /** Removes expired leases; announces when any went, so every node refreshes its list. */

@@ -12,18 +12,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A Lua script run by its SHA1, sent whole only when Redis does not know it (first use, or after a restart). */
-final class LuaScript {
+public final class LuaScript {
     private final RedisAPI redis;
     private final String source;
     private final String sha;
 
-    LuaScript(RedisAPI redis, String source) {
+    public LuaScript(RedisAPI redis, String source) {
         this.redis = redis;
         this.source = source;
         this.sha = sha1(source);
     }
 
-    Future<Response> run(List<String> keys, List<String> args) {
+    public Future<Response> run(List<String> keys, List<String> args) {
         return redis.evalsha(argv(sha, keys, args)).recover(err -> {
             if (err.getMessage() != null && err.getMessage().startsWith("NOSCRIPT")) {
                 return redis.eval(argv(source, keys, args));

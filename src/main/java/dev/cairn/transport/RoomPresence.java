@@ -20,6 +20,10 @@ final class RoomPresence {
     /** Whether {@link #online} has been read at least once (before that, nobody is known to be here). */
     private boolean known;
     private boolean reconciling;
+    /** The room's seq when the read of {@link #online} began: a list older than the state may be stale. */
+    private long readAtSeq = -1;
+    /** Whether the list was read again for the difference now waiting (at most once in a row). */
+    private boolean reread;
 
     RoomPresence(LiveRoom room, Node node, Set<Connection> connections) {
         this.room = room;
@@ -54,10 +58,12 @@ final class RoomPresence {
             return;
         }
         refreshing = true;
+        long seqAtRead = room.replica().loaded() ? room.replica().seq() : -1;
         room.here(node.presence().online(room.id)).onComplete(done -> {
             refreshing = false;
             if (done.succeeded()) {
                 known = true;
+                readAtSeq = seqAtRead;
                 if (!done.result().equals(online)) {
                     online = done.result();
                     String frame = Frames.presence(online);
@@ -84,7 +90,19 @@ final class RoomPresence {
     void reconcile() {
         if (!known || refreshing || reconciling || !room.replica().loaded()) return;
         Set<String> ids = Set.copyOf(online);
-        if (node.rules().presence(room.replica().state(), ids, node.now()).isEmpty()) return;
+        if (node.rules().presence(room.replica().state(), ids, node.now()).isEmpty()) {
+            reread = false;
+            return;
+        }
+        if (room.replica().seq() > readAtSeq && !reread) {
+            // The state moved on since this list was read (another node may have committed what it
+            // read later, its notice still on the way): read again before committing a difference,
+            // or an older list would undo it and the same change would be recorded twice.
+            reread = true;
+            refresh();
+            return;
+        }
+        reread = false;
         reconciling = true;
         room.submit(Submission.of(RoomRules.SYSTEM, null,
             (state, history) -> node.rules().presence(state, ids, node.now()))).onComplete(done -> {
