@@ -5,7 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -94,10 +93,5 @@ class AnnouncementsBrowserTest extends BrowserTest {
     private static void scrollTo(WebDriver d, By by) {
         until(d, x -> !x.findElements(by).isEmpty());
         ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", d.findElement(by));
-    }
-
-    private static <T> T until(WebDriver d, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
     }
 }

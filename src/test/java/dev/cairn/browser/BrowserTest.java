@@ -4,11 +4,18 @@ import dev.cairn.CairnNode;
 import dev.cairn.support.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What every browser test starts from: a fresh node on the test Redis and headless Chromium
@@ -17,6 +24,8 @@ import java.util.Map;
  */
 abstract class BrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** How long a browser test waits for what a board should come to show. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     CairnNode node;
     Browsers browsers;
@@ -57,5 +66,18 @@ abstract class BrowserTest {
             pages.add(page);
         }
         return pages;
+    }
+
+    /**
+     * Waits until {@code condition} returns something other than null or false. A board re-renders
+     * on every event, so an element found a moment ago may be gone (stale), not there yet, or under
+     * another for a frame: the condition is then asked again, never taken as an answer.
+     */
+    static <T> T until(WebDriver driver, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE)
+            .ignoring(StaleElementReferenceException.class)
+            .ignoring(NoSuchElementException.class)
+            .ignoring(ElementClickInterceptedException.class)
+            .until(condition::apply);
     }
 }

@@ -6,9 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 
 import static dev.cairn.browser.BoardPage.testId;
@@ -23,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their own board until they share it, then on everyone's with their name.
  */
 class CheckinBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void aFacilitatorOpensACheckInTwoAnswerAndTheCloseShowsTheDistributionOnEveryBoard() {
@@ -124,9 +121,5 @@ class CheckinBrowserTest extends BrowserTest {
     private static void scrollTo(WebDriver d, By by) {
         until(d, x -> !x.findElements(by).isEmpty());
         ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", d.findElement(by));
-    }
-
-    private static <T> T until(WebDriver d, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE).until(condition);
     }
 }

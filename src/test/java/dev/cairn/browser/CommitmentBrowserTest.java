@@ -2,21 +2,16 @@ package dev.cairn.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import static dev.cairn.browser.BoardPage.testId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,14 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * then hands it over to Ben, who accepts on his own board, and every board shows Ben as the owner.
  */
 class CommitmentBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    private static <T> T until(WebDriver driver, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE)
-            .ignoring(StaleElementReferenceException.class)
-            .ignoring(NoSuchElementException.class)
-            .until(condition::apply);
-    }
 
     private static void click(WebDriver driver, String testid) {
         until(driver, d -> {

@@ -6,9 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 
 import static dev.cairn.browser.BoardPage.testId;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * objects with a reason; every board shows the same outcome, and the decision is in each log.
  */
 class DecisionBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 
     @Test
@@ -88,9 +85,5 @@ class DecisionBrowserTest extends BrowserTest {
     private static void scrollTo(WebDriver d, By by) {
         until(d, x -> !x.findElements(by).isEmpty());
         ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", d.findElement(by));
-    }
-
-    private static <T> T until(WebDriver d, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE).until(condition);
     }
 }

@@ -25,12 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +36,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -47,7 +43,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import static dev.cairn.browser.BoardPage.testId;
 import static dev.cairn.support.MeetingScript.ok;
@@ -71,7 +66,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * writer made (so no name or text opened a block of its own).
  */
 class InjectionBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static final String IMG = "<img src=x onerror=window.__pwned=1>";
@@ -660,13 +654,6 @@ class InjectionBrowserTest extends BrowserTest {
             el.click();
             return true;
         });
-    }
-
-    private static <T> T until(WebDriver driver, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE)
-            .ignoring(StaleElementReferenceException.class)
-            .ignoring(NoSuchElementException.class)
-            .until(condition::apply);
     }
 
     /** The whole page, not only the window, as Chromium renders it now. */

@@ -28,14 +28,14 @@ class LinksBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
 
         driver.findElement(BoardPage.testId("share-button")).click();
-        String before = wait.until(d -> {
+        String before = until(driver, d -> {
             String v = d.findElement(BoardPage.testId("share-room-link")).getDomProperty("value");
             return v == null || v.isEmpty() ? null : v;
         });
         assertEquals(room.roomLink(), before, "the first room link is the one shown at creation");
         driver.findElement(BoardPage.testId("share-rotate-room")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(d -> !d.findElements(BoardPage.testId("share-status")).isEmpty());
+        until(driver, d -> !d.findElements(BoardPage.testId("share-status")).isEmpty());
         String after = driver.findElement(BoardPage.testId("share-room-link")).getDomProperty("value");
         assertNotEquals(before, after);
         assertTrue(after.contains("#join="), after);
@@ -46,7 +46,7 @@ class LinksBrowserTest extends BrowserTest {
         WebDriverWait strangerWait = new WebDriverWait(stranger.driver(), Duration.ofSeconds(30));
         strangerWait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("join-name-input"))).sendKeys("Eve");
         stranger.driver().findElement(BoardPage.testId("join-submit")).click();
-        strangerWait.until(d -> d.findElement(BoardPage.testId("join-error")).getText().contains("no longer valid"));
+        until(stranger.driver(), d -> d.findElement(BoardPage.testId("join-error")).getText().contains("no longer valid"));
 
         BoardPage ben = new BoardPage(browsers.desktop());
         ben.join(after, "Ben");
@@ -61,21 +61,20 @@ class LinksBrowserTest extends BrowserTest {
         ana.waitUntilOnline("Ben", true, BoardPage.PATIENCE);
 
         WebDriver driver = ana.driver();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         // The member list re-renders a row when what it shows changes (Ben's presence), so find and click in one go, again if it was replaced.
-        wait.until(d -> {
+        until(driver, d -> {
             org.openqa.selenium.WebElement row = d.findElements(BoardPage.testId("member")).stream()
                 .filter(li -> li.findElement(BoardPage.testId("member-name")).getText().equals("Ben")).findFirst().orElse(null);
             if (row == null) return false;
             row.findElement(BoardPage.testId("remove-member")).click();
             return true;
         });
-        wait.until(d -> !d.findElements(BoardPage.testId("remove-confirmation")).isEmpty());
+        until(driver, d -> !d.findElements(BoardPage.testId("remove-confirmation")).isEmpty());
         ana.screenshot(SCREENSHOTS.resolve("members-remove-confirm.png"));
         driver.findElement(BoardPage.testId("remove-confirm")).click();
 
-        wait.until(d -> ana.online("Ben").isEmpty());
-        new WebDriverWait(ben.driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        until(driver, d -> ana.online("Ben").isEmpty());
+        until(ben.driver(), d -> {
             String banner = d.findElement(org.openqa.selenium.By.id("connection-banner")).getText();
             return banner.contains("no longer exists");
         });
@@ -92,7 +91,7 @@ class LinksBrowserTest extends BrowserTest {
         driver.findElement(BoardPage.testId("share-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("share-passcode-input"))).sendKeys("harbour-42");
         driver.findElement(BoardPage.testId("share-passcode-save")).click();
-        wait.until(d -> d.findElement(BoardPage.testId("share-status")).getText().contains("asks for this passcode"));
+        until(driver, d -> d.findElement(BoardPage.testId("share-status")).getText().contains("asks for this passcode"));
         assertEquals("harbour-42", driver.findElement(BoardPage.testId("share-passcode-input")).getDomProperty("value"),
             "the facilitator sees the passcode they set");
         ana.screenshot(SCREENSHOTS.resolve("share-passcode.png"));
@@ -103,7 +102,7 @@ class LinksBrowserTest extends BrowserTest {
         benWait.until(ExpectedConditions.visibilityOfElementLocated(BoardPage.testId("join-passcode-input"))).sendKeys("harbour-41");
         ben.driver().findElement(BoardPage.testId("join-name-input")).sendKeys("Ben");
         ben.driver().findElement(BoardPage.testId("join-submit")).click();
-        benWait.until(d -> d.findElement(BoardPage.testId("join-error")).getText().contains("not this room\u2019s passcode"));
+        until(ben.driver(), d -> d.findElement(BoardPage.testId("join-error")).getText().contains("not this room\u2019s passcode"));
         ben.screenshot(SCREENSHOTS.resolve("join-passcode-wrong.png"));
         var field = ben.driver().findElement(BoardPage.testId("join-passcode-input"));
         field.clear();

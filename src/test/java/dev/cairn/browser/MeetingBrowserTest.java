@@ -3,23 +3,18 @@ package dev.cairn.browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import static dev.cairn.browser.BoardPage.testId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answered from each, and its result shows on all. Waits are generous; nothing measures speed.
  */
 class MeetingBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 
     @Test
@@ -260,14 +254,6 @@ class MeetingBrowserTest extends BrowserTest {
 
     private static Object js(WebDriver d, String script, Object... args) {
         return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    private static <T> T until(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE)
-            .ignoring(StaleElementReferenceException.class)
-            .ignoring(NoSuchElementException.class)
-            .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
-            .until(condition::apply);
     }
 
     private static String memberRole(WebDriver d, String name) {

@@ -5,7 +5,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -160,10 +159,5 @@ class PhoneLayoutBrowserTest extends BrowserTest {
 
     private static void shoot(WebDriver d, String name) {
         new BoardPage(d).screenshot(SCREENSHOTS.resolve(name));
-    }
-
-    private static <T> T until(WebDriver d, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
     }
 }

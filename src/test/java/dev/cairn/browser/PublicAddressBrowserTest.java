@@ -1,13 +1,10 @@
 package dev.cairn.browser;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 
 import static dev.cairn.browser.BoardPage.testId;
@@ -21,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * browser remembers memberships per address).
  */
 class PublicAddressBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final int port = freePort();
 
     @Override
@@ -86,10 +82,5 @@ class PublicAddressBrowserTest extends BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static <T> T until(WebDriver d, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
     }
 }

@@ -2,21 +2,16 @@ package dev.cairn.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import static dev.cairn.browser.BoardPage.testId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * speaker and the same queue, read from the page.
  */
 class QueueBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 
     /** What one board shows in its queue panel. */
@@ -39,13 +33,6 @@ class QueueBrowserTest extends BrowserTest {
         String speaker = driver.findElement(testId("queue-speaker")).getText().replace("\nyou", "").replace("you", "").trim();
         List<String> waiting = driver.findElements(testId("queue-entry-name")).stream().map(WebElement::getText).toList();
         return new Seen(speaker, waiting);
-    }
-
-    private static <T> T until(WebDriver driver, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE)
-            .ignoring(StaleElementReferenceException.class)
-            .ignoring(NoSuchElementException.class)
-            .until(condition::apply);
     }
 
     private static void click(WebDriver driver, String testid) {

@@ -9,17 +9,14 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static dev.cairn.browser.BoardPage.testId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and as printed go to target/screenshots.
  */
 class RecordBrowserTest extends BrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final List<BoardClient> boards = new ArrayList<>();
 
     @AfterEach
@@ -111,12 +107,5 @@ class RecordBrowserTest extends BrowserTest {
             "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    private static void until(WebDriver driver, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE)
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .ignoring(org.openqa.selenium.NoSuchElementException.class)
-            .until(condition::apply);
     }
 }

@@ -8,10 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +65,6 @@ class StorageBrowserTest {
     }
 
     private static void wait(BoardPage page, String label) {
-        new WebDriverWait(page.driver(), Duration.ofSeconds(30)).until(d -> label.equals(page.connectionLabel()));
+        BrowserTest.until(page.driver(), d -> label.equals(page.connectionLabel()));
     }
 }
