@@ -237,6 +237,16 @@ public final class RedisRoomStore implements RoomStore {
         return script.replace(publish, "redis.call('SPUBLISH', ARGV[2]");
     }
 
+    /** ARGV[1] the count's lifetime in ms, then member, messages pairs: adds each, answers the totals. */
+    private static final String SPEND_SCRIPT = """
+        local totals = {}
+        for i = 2, #ARGV, 2 do
+          totals[#totals + 1] = redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        return totals
+        """;
+
     /** How many times syncDue copies the room's entry again when the room's copy changed meanwhile. */
     private static final int SYNC_ROUNDS = 3;
     private static final Logger LOG = Logger.getLogger(RedisRoomStore.class.getName());
@@ -254,6 +264,7 @@ public final class RedisRoomStore implements RoomStore {
     private final LuaScript setDue;
     private final LuaScript migrate;
     private final LuaScript forget;
+    private final LuaScript spend;
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
     public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
@@ -275,6 +286,7 @@ public final class RedisRoomStore implements RoomStore {
         this.forget = new LuaScript(redis, FORGET_SCRIPT);
         this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
         this.migrate = new LuaScript(redis, MIGRATE_SCRIPT);
+        this.spend = new LuaScript(redis, SPEND_SCRIPT);
     }
 
     private <T> Future<T> timed(Future<T> call) {
@@ -464,7 +476,7 @@ public final class RedisRoomStore implements RoomStore {
     public Future<Boolean> forget(String roomId, List<String> memberIds, List<String> lists, long before) {
         RoomKeys k = new RoomKeys(roomId);
         List<String> keys = new ArrayList<>(List.of(cluster ? k.opened() : RoomKeys.OPENED, cluster ? k.due() : RoomKeys.DUE,
-            k.seq(), k.archive(), k.snapshot(), k.turn(), k.sealed(), k.presence(), k.legacyLog(), k.legacyHistory()));
+            k.seq(), k.archive(), k.snapshot(), k.turn(), k.sealed(), k.presence(), k.spent(), k.legacyLog(), k.legacyHistory()));
         for (String m : memberIds) keys.add(k.applied(m));
         for (String l : lists) keys.add(k.list(l));
         List<String> args = List.of(roomId, Long.toString(before));
@@ -480,6 +492,21 @@ public final class RedisRoomStore implements RoomStore {
             .compose(v -> timed(forget.run(keys, args)))
             .compose(r -> r.toLong() != 1 ? Future.succeededFuture(false)
                 : timed(redis.zrem(List.of(RoomKeys.OPENED, roomId))).compose(z -> timed(redis.zrem(List.of(RoomKeys.DUE, roomId)))).map(true));
+    }
+
+    @Override
+    public Future<List<Long>> spend(String roomId, Map<String, Long> sent, long ttlMillis) {
+        List<String> args = new ArrayList<>(1 + 2 * sent.size());
+        args.add(Long.toString(ttlMillis));
+        sent.forEach((member, n) -> {
+            args.add(member);
+            args.add(Long.toString(n));
+        });
+        return timed(spend.run(List.of(new RoomKeys(roomId).spent()), args)).map(r -> {
+            List<Long> totals = new ArrayList<>(r.size());
+            for (Response t : r) totals.add(t.toLong());
+            return totals;
+        });
     }
 
     /** The writer id this store commits as. */

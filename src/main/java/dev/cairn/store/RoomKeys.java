@@ -50,6 +50,14 @@ public record RoomKeys(String roomId) {
         return prefix() + "sealed";
     }
 
+    /**
+     * Hash of member → messages they sent to the room, counted by every node together: each node
+     * weighs its own budget of a member against it. Expires when nobody has sent for a while.
+     */
+    public String spent() {
+        return prefix() + "spent";
+    }
+
     public String snapshot() {
         return prefix() + "snapshot";
     }

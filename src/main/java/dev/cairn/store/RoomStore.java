@@ -3,6 +3,7 @@ package dev.cairn.store;
 import io.vertx.core.Future;
 
 import java.util.List;
+import java.util.Map;
 
 /** Where rooms live: the event archive, the snapshot, projections and applied-command counters. */
 public interface RoomStore {
@@ -53,4 +54,12 @@ public interface RoomStore {
      * true if it was deleted.
      */
     Future<Boolean> forget(String roomId, List<String> memberIds, List<String> lists, long before);
+
+    /**
+     * Adds what each member sent to the room through this node since it last said ({@code sent}:
+     * member → messages) to the room's count of every node, and answers each member's count so far
+     * from all nodes together, in the order given. The count ends {@code ttlMillis} after the last
+     * addition of any node.
+     */
+    Future<List<Long>> spend(String roomId, Map<String, Long> sent, long ttlMillis);
 }

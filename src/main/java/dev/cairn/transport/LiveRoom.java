@@ -37,8 +37,8 @@ final class LiveRoom {
     private final int window;
     private final Replica replica;
     private final Set<Connection> connections = new LinkedHashSet<>();
-    /** Each member's message budget across all their boards on this node (a socket has its own as well). */
-    private final Map<String, TokenBucket> memberBudgets = new HashMap<>();
+    /** Each member's message budget across all their boards, on every node (a socket has its own as well). */
+    private final MemberBudgets memberBudgets;
     private final Delivery delivery;
     private final CommitPipeline pipeline;
     private final RoomPresence presence;
@@ -60,6 +60,7 @@ final class LiveRoom {
         this.pipeline = new CommitPipeline(this, node);
         this.presence = new RoomPresence(this, node, connections);
         this.scheduler = new Scheduler(this, node);
+        this.memberBudgets = new MemberBudgets(this, node);
         this.idleSince = node.now();
     }
 
@@ -137,9 +138,7 @@ final class LiveRoom {
     /** Takes one message from the member's budget across their boards; false when it is spent. */
     boolean memberMayAct(String memberId, long now) {
         checkOwner();
-        var limits = node.settings().limits();
-        return memberBudgets.computeIfAbsent(memberId,
-            id -> new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), now)).take(now);
+        return memberBudgets.take(memberId, now);
     }
 
     // ---- sockets -------------------------------------------------------------------------------
