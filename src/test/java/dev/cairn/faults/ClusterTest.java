@@ -226,6 +226,113 @@ class ClusterTest {
             TimeUnit.NANOSECONDS.toMillis(promotedAt - killedAt), TimeUnit.NANOSECONDS.toMillis(savingAgainAt - killedAt));
     }
 
+    /**
+     * An operator moves a busy room's slot to another master (as {@code redis-cli --cluster reshard}
+     * does, one slot): while the keys move, the room's commands are redirected (ASK, TRYAGAIN,
+     * then MOVED once the slot is the other master's), and its sharded channel ends on the old
+     * master with a {@code sunsubscribe}, after which both nodes must subscribe on the new one.
+     * Nothing crashed, so nothing may be lost: every edit sent is in the draft exactly once.
+     */
+    @Test
+    void aBusyRoomsSlotMovedToAnotherMasterLosesNothingAndBothNodesFollowItsChannel() throws Exception {
+        CairnNode east = node();
+        CairnNode west = node();
+        Map<RedisProcess, Api.Reply> rooms = roomOnEveryMaster(east);
+        List<RedisProcess> owners = new ArrayList<>(rooms.keySet());
+        RedisProcess from = owners.get(0);
+        RedisProcess to = owners.get(1);
+        String roomId = rooms.get(from).text("roomId");
+        RoomKeys keys = new RoomKeys(roomId);
+        List<Integer> ports = List.of(east.port(), west.port());
+        for (int i = 0; i < 4; i++) {
+            Api.Reply joined = Api.join(east.port(), roomId, "Typist " + i);
+            FailoverBoard s = new FailoverBoard(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
+            boards.add(s);
+            s.connect();
+        }
+        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
+        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+
+        long movingAt = System.nanoTime();
+        int moved = moveSlot(cli(from, "CLUSTER", "KEYSLOT", keys.seq()), from, to);
+        long movedAt = System.nanoTime();
+        assertTrue(moved >= 3, "the room's keys moved (" + moved + ")");
+        assertEquals("1", cli(to, "EXISTS", keys.seq()), "the room's keys are on the new master");
+        assertTrue(cli(from, "EXISTS", keys.seq()).startsWith("MOVED"), "and the old one sends its clients there");
+
+        int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
+        Until.until("every board saved more edits with the room on its new master",
+            () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
+        long savingAt = System.nanoTime();
+        Until.until(() -> "both nodes subscribed to the room's channel on its new master: " + cli(to, "PUBSUB", "SHARDNUMSUB", keys.channel()),
+            () -> cli(to, "PUBSUB", "SHARDNUMSUB", keys.channel()).endsWith("\n2"));
+        vertx.cancelTimer(writer);
+        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
+        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(to, "GET", keys.seq()) + ", boards at "
+                + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
+            () -> { String seq = cli(to, "GET", keys.seq()); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
+
+        String text;
+        try (BoardClient probe = BoardClient.connect(west.port(), rooms.get(from).text("token"))) {
+            text = dev.cairn.purpose.PurposeModule.of(probe.room()).text();
+        }
+        int sent = 0;
+        for (FailoverBoard s : boards) {
+            for (String token : s.sent()) {
+                sent++;
+                assertEquals(1, text.split(Pattern.quote(token), -1).length - 1, token + " is in the draft once");
+            }
+        }
+        assertTrue(sent > 20, "the boards typed (" + sent + " edits)");
+        System.out.printf("cluster slot move: %d keys moved in %d ms, every board saving 5 more edits %d ms after the move began; "
+                + "%d edits, %d refused and sent again%n", moved, TimeUnit.NANOSECONDS.toMillis(movedAt - movingAt),
+            TimeUnit.NANOSECONDS.toMillis(savingAt - movingAt), sent, boards.stream().mapToInt(s -> s.rebased).sum());
+    }
+
+    /**
+     * A deadline of a room no node has open fires from the global set of due rooms, which in a
+     * cluster is copied from the room's own entry: the nodes that ran the meeting are stopped, a
+     * fresh node's scan of {@code cairn:due} commits the time-up (seen in Redis before any board
+     * opens the room again), and it is committed once.
+     */
+    @Test
+    void aDeadlineOfARoomNobodyHasOpenFiresOnceFromTheGlobalDueSet() throws Exception {
+        CairnNode east = node();
+        Api.Reply created = Api.createRoom(east.port(), "Nobody here", "Ana");
+        String roomId = created.text("roomId");
+        RoomKeys keys = new RoomKeys(roomId);
+        long end;
+        try (BoardClient ana = BoardClient.connect(east.port(), created.text("token"))) {
+            ok(ana.command("meeting.segment_add", Map.of("title", "Discuss", "kind", "discussion", "minutes", 10)));
+            ok(ana.command("meeting.start", Map.of()));
+            String segment = MeetingModule.of(ana.room()).agenda().get(0).id();
+            ok(ana.command("meeting.goto", Map.of("segmentId", segment, "timer", false)));
+            end = System.currentTimeMillis() + 4000;
+            ok(ana.command("meeting.timer_start", Map.of("until", end)));
+        }
+        Until.until("the global set of due rooms has the room's end", () -> Long.toString(end).equals(clusterCli("ZSCORE", RoomKeys.DUE, roomId)));
+        nodes.remove(east);
+        TestNodes.stopQuietly(east);
+        String seqAtStop = clusterCli("GET", keys.seq());
+        assertTrue(System.currentTimeMillis() < end, "the node stopped before the deadline (machine too slow to tell the paths apart)");
+
+        CairnNode fresh = node();
+        Until.until("the fresh node's scan committed the time-up, with no board open",
+            () -> Long.parseLong(clusterCli("GET", keys.seq())) > Long.parseLong(seqAtStop));
+        Until.until("the global due entry no longer names the passed deadline",
+            () -> !Long.toString(end).equals(clusterCli("ZSCORE", RoomKeys.DUE, roomId)));
+        assertTrue(System.currentTimeMillis() >= end, "the time-up came after the deadline");
+        String archive = clusterCli("XRANGE", keys.archive(), "-", "+");
+        List<String> timeUps = archive.lines().filter(l -> l.contains("\"type\":\"meeting.time_up\"")).toList();
+        assertEquals(1, timeUps.size(), "one time-up in the archive: " + timeUps);
+        assertTrue(timeUps.get(0).contains("\"by\":\"" + RoomRules.SYSTEM + "\""), timeUps.get(0));
+        assertTrue(timeUps.get(0).contains("\"seq\":" + (Long.parseLong(seqAtStop) + 1) + ","), "the first event after the nodes stopped: " + timeUps.get(0));
+        try (BoardClient ana = BoardClient.connect(fresh.port(), created.text("token"))) {
+            assertTrue(MeetingModule.of(ana.room()).meeting().timer().timeUp(), "a board opening the room sees the time is up");
+        }
+    }
+
     // ---- the parts -----------------------------------------------------------------------------
 
     private CairnNode node() {
@@ -247,6 +354,34 @@ class ClusterTest {
             }
         }
         return rooms;
+    }
+
+    /**
+     * Moves one slot from master {@code from} to master {@code to} the way Redis documents a
+     * resharding: the target imports, the source migrates, the keys go over in batches, then both
+     * and every other master learn the new owner. Answers how many keys moved.
+     */
+    private int moveSlot(String slot, RedisProcess from, RedisProcess to) {
+        String fromId = cli(from, "CLUSTER", "MYID");
+        String toId = cli(to, "CLUSTER", "MYID");
+        assertEquals("OK", cli(to, "CLUSTER", "SETSLOT", slot, "IMPORTING", fromId));
+        assertEquals("OK", cli(from, "CLUSTER", "SETSLOT", slot, "MIGRATING", toId));
+        int moved = 0;
+        for (int round = 0; round < 100; round++) {
+            String listed = cli(from, "CLUSTER", "GETKEYSINSLOT", slot, "10");
+            if (listed.isBlank()) break;
+            List<String> batch = List.of(listed.split("\n"));
+            List<String> migrate = new ArrayList<>(List.of("MIGRATE", "127.0.0.1", Integer.toString(to.port), "", "0", "5000", "KEYS"));
+            migrate.addAll(batch);
+            String out = cli(from, migrate.toArray(String[]::new));
+            assertTrue(out.equals("OK") || out.equals("NOKEY"), "MIGRATE answered " + out);
+            moved += batch.size();
+        }
+        for (RedisProcess m : List.of(to, from)) assertEquals("OK", cli(m, "CLUSTER", "SETSLOT", slot, "NODE", toId));
+        for (RedisProcess m : masters()) {
+            if (m != to && m != from) cli(m, "CLUSTER", "SETSLOT", slot, "NODE", toId);
+        }
+        return moved;
     }
 
     private List<RedisProcess> masters() {
