@@ -277,10 +277,12 @@ class DecisionOverTheWireTest {
         String roomId = ids.get(0);
         BoardClient ana = board(0, tokens.get(0));
         BoardClient ben = board(1, tokens.get(1));
-        ack(ana.command("decision.propose", Map.of("question", "Paint it green?", "method", "yes_no",
+        String proposed = ack(ana.command("decision.propose", Map.of("question", "Paint it green?", "method", "yes_no",
             "settings", Map.of("deadlineSeconds", 2))));
         String first = proposalId(ana);
         long at = DecisionModule.of(ana.room()).proposal(first).closesAt();
+        // Ben votes on what his own board shows, as a person would: his node may hear of it a moment after Ana's.
+        ben.awaitSeq(Long.parseLong(proposed));
         ack(ben.command("decision.vote", Map.of("proposalId", first, "position", "yes")));
         for (BoardClient b : List.of(ana, ben)) b.await("the deadline's close", c -> closes(c).size() == 1);
         quietUntil(at + QUIET_AFTER_MS);
@@ -327,9 +329,10 @@ class DecisionOverTheWireTest {
         BoardClient ana = board(0, tokens.get(0));
         BoardClient ben = board(1, tokens.get(1));
         BoardClient cai = board(2, tokens.get(2));
-        ack(ben.command("decision.propose_mandate", Map.of("memberId", anaId, "action", "withdraw", "successorId", caiId)));
+        long proposed = Long.parseLong(ack(ben.command("decision.propose_mandate", Map.of("memberId", anaId, "action", "withdraw", "successorId", caiId))));
         String id = proposalId(ben);
         ack(ben.command("decision.vote", Map.of("proposalId", id, "position", "consent")));
+        cai.awaitSeq(proposed); // Cai votes on what her own board shows
         ack(cai.command("decision.vote", Map.of("proposalId", id, "position", "consent")));
         assertEquals(Role.FACILITATOR, ben.room().member(anaId).role(), "nothing moves before it carries");
         ack(ben.command("decision.close", Map.of("proposalId", id)));
