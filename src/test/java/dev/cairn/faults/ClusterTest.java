@@ -166,16 +166,7 @@ class ClusterTest {
         String roomId = rooms.get(master).text("roomId");
         RedisProcess replica = redis.stream().filter(r -> cli(r, "INFO", "replication").contains("master_port:" + master.port))
             .findFirst().orElseThrow();
-        List<Integer> ports = List.of(east.port(), west.port());
-        for (int i = 0; i < 4; i++) {
-            Api.Reply joined = Api.join(east.port(), roomId, "Typist " + i);
-            FailoverBoard s = new FailoverBoard(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
-            boards.add(s);
-            s.connect();
-        }
-        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
-        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
-        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        long writer = typeInto(roomId, east, west);
 
         Set<String> ackedAtKill = acked();
         long killedAt = System.nanoTime();
@@ -184,21 +175,9 @@ class ClusterTest {
             && cli(replica, "CLUSTER", "INFO").contains("cluster_state:ok"));
         long promotedAt = System.nanoTime();
         Set<String> ackedAtPromotion = acked();
-        int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        Until.until("every board saved more edits on the new master",
-            () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
+        fiveMoreEach("on the new master");
         long savingAgainAt = System.nanoTime();
-        vertx.cancelTimer(writer);
-        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
-        String seqKey = new RoomKeys(roomId).seq();
-        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(replica, "GET", seqKey) + ", boards at "
-                + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
-            () -> { String seq = cli(replica, "GET", seqKey); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
-
-        String text;
-        try (BoardClient probe = BoardClient.connect(west.port(), rooms.get(master).text("token"))) {
-            text = dev.cairn.purpose.PurposeModule.of(probe.room()).text();
-        }
+        String text = settle(writer, replica, roomId, west, rooms.get(master).text("token"));
         int sent = 0;
         List<String> lost = new ArrayList<>();
         for (FailoverBoard s : boards) {
@@ -243,16 +222,7 @@ class ClusterTest {
         RedisProcess to = owners.get(1);
         String roomId = rooms.get(from).text("roomId");
         RoomKeys keys = new RoomKeys(roomId);
-        List<Integer> ports = List.of(east.port(), west.port());
-        for (int i = 0; i < 4; i++) {
-            Api.Reply joined = Api.join(east.port(), roomId, "Typist " + i);
-            FailoverBoard s = new FailoverBoard(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
-            boards.add(s);
-            s.connect();
-        }
-        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
-        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
-        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        long writer = typeInto(roomId, east, west);
 
         long movingAt = System.nanoTime();
         int moved = moveSlot(cli(from, "CLUSTER", "KEYSLOT", keys.seq()), from, to);
@@ -261,22 +231,11 @@ class ClusterTest {
         assertEquals("1", cli(to, "EXISTS", keys.seq()), "the room's keys are on the new master");
         assertTrue(cli(from, "EXISTS", keys.seq()).startsWith("MOVED"), "and the old one sends its clients there");
 
-        int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
-        Until.until("every board saved more edits with the room on its new master",
-            () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
+        fiveMoreEach("with the room on its new master");
         long savingAt = System.nanoTime();
         Until.until(() -> "both nodes subscribed to the room's channel on its new master: " + cli(to, "PUBSUB", "SHARDNUMSUB", keys.channel()),
             () -> cli(to, "PUBSUB", "SHARDNUMSUB", keys.channel()).endsWith("\n2"));
-        vertx.cancelTimer(writer);
-        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
-        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(to, "GET", keys.seq()) + ", boards at "
-                + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
-            () -> { String seq = cli(to, "GET", keys.seq()); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
-
-        String text;
-        try (BoardClient probe = BoardClient.connect(west.port(), rooms.get(from).text("token"))) {
-            text = dev.cairn.purpose.PurposeModule.of(probe.room()).text();
-        }
+        String text = settle(writer, to, roomId, west, rooms.get(from).text("token"));
         int sent = 0;
         for (FailoverBoard s : boards) {
             for (String token : s.sent()) {
@@ -354,6 +313,43 @@ class ClusterTest {
             }
         }
         return rooms;
+    }
+
+    /** Four typists join the room, over both nodes, and type until each has saved a few edits; the typing timer. */
+    private long typeInto(String roomId, CairnNode east, CairnNode west) {
+        List<Integer> ports = List.of(east.port(), west.port());
+        for (int i = 0; i < 4; i++) {
+            Api.Reply joined = Api.join(east.port(), roomId, "Typist " + i);
+            FailoverBoard s = new FailoverBoard(vertx, client, joined.text("memberId"), joined.text("token"), ports, i % 2);
+            boards.add(s);
+            s.connect();
+        }
+        Until.until("every board is live", () -> boards.stream().allMatch(s -> s.live));
+        long writer = vertx.setPeriodic(WRITE_EVERY_MS, id -> boards.forEach(FailoverBoard::write));
+        Until.until("every board saved a few edits", () -> boards.stream().allMatch(s -> s.acked.size() >= 5));
+        return writer;
+    }
+
+    private void fiveMoreEach(String where) {
+        int[] before = boards.stream().mapToInt(s -> s.acked.size()).toArray();
+        Until.until("every board saved more edits " + where,
+            () -> { for (int i = 0; i < before.length; i++) if (boards.get(i).acked.size() < before[i] + 5) return false; return true; });
+    }
+
+    /**
+     * Stops typing, waits until every board's last edit is acknowledged and every board is at the
+     * seq the room's master holds; the draft as a fresh board on {@code via} reads it.
+     */
+    private String settle(long writer, RedisProcess holder, String roomId, CairnNode via, String token) {
+        vertx.cancelTimer(writer);
+        Until.until("every board's last edit is acknowledged", () -> boards.stream().allMatch(s -> s.live && s.settled()));
+        String seqKey = new RoomKeys(roomId).seq();
+        Until.until(() -> "every board holds Redis's copy (Redis at " + cli(holder, "GET", seqKey) + ", boards at "
+                + boards.stream().map(s -> Long.toString(s.seq)).collect(Collectors.joining(",")) + ")",
+            () -> { String seq = cli(holder, "GET", seqKey); return boards.stream().allMatch(s -> Long.toString(s.seq).equals(seq)); });
+        try (BoardClient probe = BoardClient.connect(via.port(), token)) {
+            return dev.cairn.purpose.PurposeModule.of(probe.room()).text();
+        }
     }
 
     /**
