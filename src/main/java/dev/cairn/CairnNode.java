@@ -158,7 +158,7 @@ public final class CairnNode {
     /** The configured secret, or the deployment's shared one, created in Redis by the first node. */
     private static Future<String> secret(Vertx vertx, RedisOptions options, Settings settings) {
         if (settings.secret() != null && !settings.secret().isEmpty()) return Future.succeededFuture(settings.secret());
-        Redis client = Redis.createClient(vertx, options);
+        Redis client = Redis.createClient(vertx, new RedisOptions(options).setPoolName("cairn-secret"));
         RedisAPI api = RedisAPI.api(client);
         return api.set(List.of(SECRET_KEY, Ids.random(48), "NX"))
             .compose(r -> api.get(SECRET_KEY))

@@ -70,12 +70,13 @@ public final class RoomServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        redis = Redis.createClient(vertx, redisOptions);
+        String nodeId = Ids.random(8);
+        // Each loop's pools carry its id in their metrics (vertx_pool_*{pool_name=...}): two with one name would be counted as one.
+        redis = Redis.createClient(vertx, new RedisOptions(redisOptions).setPoolName("cairn-" + nodeId));
         RedisAPI api = RedisAPI.api(redis);
         rooms = new LiveRooms();
         Settings.Limits limits = settings.limits();
-        bus = new RoomBus(vertx, redisOptions, api, rooms, limits.pubsubPingMillis());
-        String nodeId = Ids.random(8);
+        bus = new RoomBus(vertx, new RedisOptions(redisOptions).setPoolName("cairn-" + nodeId + "-pubsub"), api, rooms, limits.pubsubPingMillis());
         Loop loop = Loop.current(context);
         boolean cluster = redisOptions.getType() == io.vertx.redis.client.RedisClientType.CLUSTER;
         Node node = new Node(nodeId, vertx, loop, settings, clock, new TokenSigner(secret),

@@ -52,6 +52,16 @@ class MetricsTest {
         }
     }
 
+    /** Each loop's Redis pools are measured apart: with one name for all, Micrometer kept the first loop's and dropped the rest. */
+    @Test
+    void everyLoopsRedisPoolsAreMeasuredUnderANameOfTheirOwn() throws Exception {
+        Matcher m = Pattern.compile("(?m)^vertx_pool_queue_pending\\{[^}]*pool_name=\"([^\"]+)\"[^}]*pool_type=\"redis\"").matcher(scrape());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (m.find()) names.add(m.group(1));
+        assertEquals(2, names.stream().filter(n -> n.startsWith("cairn-") && !n.endsWith("-pubsub") && !n.equals("cairn-secret")).count(), "a command pool per loop: " + names);
+        assertEquals(2, names.stream().filter(n -> n.startsWith("cairn-") && n.endsWith("-pubsub")).count(), "a subscriber pool per loop: " + names);
+    }
+
     private static String scrape() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + node.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
