@@ -247,6 +247,22 @@ public final class RedisRoomStore implements RoomStore {
         return totals
         """;
 
+    /*
+     * A budget of ARGV[2] a minute, kept as the time it is next whole again (KEYS[1]; absent: whole
+     * now). One more use moves that time on by a minute's share; refused when it would end up more
+     * than a minute ahead of ARGV[1] (now). Answers 1 if taken, 0 if not.
+     */
+    private static final String ADDRESS_BUDGET_SCRIPT = """
+        local now = tonumber(ARGV[1])
+        local share = 60000 / tonumber(ARGV[2])
+        local whole = tonumber(redis.call('GET', KEYS[1]) or ARGV[1])
+        if whole < now then whole = now end
+        local after = whole + share
+        if after - now > 60000 then return 0 end
+        redis.call('SET', KEYS[1], string.format('%d', after), 'PX', math.ceil(after - now))
+        return 1
+        """;
+
     /** How many times syncDue copies the room's entry again when the room's copy changed meanwhile. */
     private static final int SYNC_ROUNDS = 3;
     private static final Logger LOG = Logger.getLogger(RedisRoomStore.class.getName());
@@ -265,6 +281,7 @@ public final class RedisRoomStore implements RoomStore {
     private final LuaScript migrate;
     private final LuaScript forget;
     private final LuaScript spend;
+    private final LuaScript addressBudget;
 
     /** {@code writer} names this event loop in the fairness turn; unique per event loop of the deployment. */
     public RedisRoomStore(RedisAPI redis, String writer, long timeoutMs) {
@@ -287,6 +304,7 @@ public final class RedisRoomStore implements RoomStore {
         this.setDue = new LuaScript(redis, SET_DUE_SCRIPT);
         this.migrate = new LuaScript(redis, MIGRATE_SCRIPT);
         this.spend = new LuaScript(redis, SPEND_SCRIPT);
+        this.addressBudget = new LuaScript(redis, ADDRESS_BUDGET_SCRIPT);
     }
 
     private <T> Future<T> timed(Future<T> call) {
@@ -507,6 +525,12 @@ public final class RedisRoomStore implements RoomStore {
             for (Response t : r) totals.add(t.toLong());
             return totals;
         });
+    }
+
+    @Override
+    public Future<Boolean> takeAddressBudget(String action, String address, int perMinute, long now) {
+        return timed(addressBudget.run(List.of(RoomKeys.addressBudget(action, address)),
+            List.of(Long.toString(now), Integer.toString(perMinute)))).map(r -> r.toLong() == 1);
     }
 
     /** The writer id this store commits as. */

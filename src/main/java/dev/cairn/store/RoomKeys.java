@@ -8,6 +8,14 @@ public record RoomKeys(String roomId) {
     /** Sorted set of rooms with a deadline, scored by the earliest one: any node may fire them. */
     public static final String DUE = "cairn:due";
 
+    /**
+     * One client address's budget for one action (creating rooms, joining), shared by every node:
+     * when the budget is next whole again, in ms since the epoch; gone once it is.
+     */
+    public static String addressBudget(String action, String address) {
+        return "cairn:limit:" + action + ":" + address;
+    }
+
     /** Sorted set of rooms, scored by when a board last opened them: retention reads it. */
     public static final String OPENED = "cairn:opened";
 

@@ -62,4 +62,11 @@ public interface RoomStore {
      * addition of any node.
      */
     Future<List<Long>> spend(String roomId, Map<String, Long> sent, long ttlMillis);
+
+    /**
+     * Takes one from the deployment-wide budget of {@code action} for one client address: at most
+     * {@code perMinute} a minute, saved up to one minute's worth, counted by every node together.
+     * True if it was within the budget.
+     */
+    Future<Boolean> takeAddressBudget(String action, String address, int perMinute, long now);
 }

@@ -84,7 +84,10 @@ final class HttpApi {
 
     /** Opens a room; the creator becomes its first facilitator. */
     private void createRoom(RoutingContext ctx) {
-        if (!withinLimit(ctx, "create", node.settings().limits().createsPerMinute(), "rooms created")) return;
+        withinLimit(ctx, "create", node.settings().limits().createsPerMinute(), "rooms created", () -> createWithin(ctx));
+    }
+
+    private void createWithin(RoutingContext ctx) {
         JsonNode body = body(ctx);
         if (body == null) return;
         String roomId = Ids.room();
@@ -157,7 +160,10 @@ final class HttpApi {
 
     /** Joins by link: participant by default, observer on request, facilitator with the facilitator link's key. */
     private void joinRoom(RoutingContext ctx) {
-        if (!withinLimit(ctx, "join", node.settings().limits().joinsPerMinute(), "joins")) return;
+        withinLimit(ctx, "join", node.settings().limits().joinsPerMinute(), "joins", () -> joinWithin(ctx));
+    }
+
+    private void joinWithin(RoutingContext ctx) {
         String roomId = ctx.pathParam("id");
         JsonNode body = body(ctx);
         if (body == null) return;
@@ -452,16 +458,29 @@ final class HttpApi {
     }
 
     /**
-     * Whether the client's address may do this once more now; answers {@code 429 rate_limited}
-     * with {@code Retry-After} otherwise. Anonymous creation and joining are what anyone can flood.
+     * Runs {@code then} if the client's address may do this once more now, by this node's count and
+     * then by the deployment's (in Redis, so N nodes do not give N times the budget); answers
+     * {@code 429 rate_limited} with {@code Retry-After} otherwise. Anonymous creation and joining are
+     * what anyone can flood. Should Redis not answer, this node's count alone decides: the request
+     * then meets the same Redis and is answered {@code 503} there.
      */
-    private boolean withinLimit(RoutingContext ctx, String action, int perMinute, String what) {
+    private void withinLimit(RoutingContext ctx, String action, int perMinute, String what, Runnable then) {
         String client = addressLimits.clientOf(ctx.request());
-        if (addressLimits.allow(action, client, perMinute, node.now())) return true;
+        long now = node.now();
+        if (!addressLimits.allow(action, client, perMinute, now)) {
+            refuse(ctx, perMinute, what);
+            return;
+        }
+        node.store().takeAddressBudget(action, client, perMinute, now).onComplete(done -> node.loop().run(() -> {
+            if (done.succeeded() && !done.result()) refuse(ctx, perMinute, what);
+            else then.run();
+        }));
+    }
+
+    private void refuse(RoutingContext ctx, int perMinute, String what) {
         ctx.response().putHeader("retry-after", Long.toString(Math.max(1, (long) Math.ceil(60.0 / perMinute))));
         reply(ctx, 429, error("rate_limited", "too many " + what + " from your address (at most " + perMinute
             + " a minute); try again shortly"));
-        return false;
     }
 
     /** A text field of a request body, or null when absent; anything but text is invalid, not converted. */

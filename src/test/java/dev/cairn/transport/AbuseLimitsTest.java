@@ -59,6 +59,26 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void oneAddressGetsOneBudgetHoweverManyNodesItsRequestsReach() throws Exception {
+        try (dev.cairn.support.NodePair nodes = dev.cairn.support.NodePair.start(Map.of("CAIRN_LIMITS_CREATES_PER_MINUTE", "5",
+                "CAIRN_LIMITS_JOINS_PER_MINUTE", "4", "CAIRN_HTTP_TRUSTED_PROXIES", "127.0.0.1"))) {
+            List<Integer> ports = List.of(nodes.east().port(), nodes.west().port());
+            List<Integer> created = new ArrayList<>();
+            String roomId = null;
+            for (int i = 0; i < 8; i++) {
+                HttpResponse<String> r = create(ports.get(i % 2), "203.0.113.50");
+                created.add(r.statusCode());
+                if (roomId == null) roomId = dev.cairn.protocol.Wire.tree(r.body()).path("roomId").asText();
+            }
+            assertEquals(List.of(201, 201, 201, 201, 201, 429, 429, 429), created, "five a minute from one address, on both nodes together");
+            List<Integer> joins = new ArrayList<>();
+            for (int i = 0; i < 6; i++) joins.add(join(ports.get(i % 2), roomId, "203.0.113.51").statusCode());
+            assertEquals(List.of(201, 201, 201, 201, 429, 429), joins, "four joins a minute from one address, on both nodes together");
+            assertEquals(201, create(ports.get(1), "203.0.113.52").statusCode(), "another address has its own budget");
+        }
+    }
+
+    @Test
     void aMemberOpensOnlySoManyBoardsAndTheirMessagesShareOneBudget() {
         Api.Reply ana = Api.post(node.port(), "/api/rooms", Map.of("title", "Budget", "name", "Ana"));
         String token = ana.text("token");
@@ -91,14 +111,22 @@ class AbuseLimitsTest {
     }
 
     private static HttpResponse<String> create(String forwardedFor) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/rooms"))
+        return create(node.port(), forwardedFor);
+    }
+
+    private static HttpResponse<String> create(int port, String forwardedFor) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rooms"))
             .header("content-type", "application/json").header("x-forwarded-for", forwardedFor)
             .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Flood\",\"name\":\"Bot\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> join(String roomId, String forwardedFor) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/rooms/" + roomId + "/members"))
+        return join(node.port(), roomId, forwardedFor);
+    }
+
+    private static HttpResponse<String> join(int port, String roomId, String forwardedFor) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rooms/" + roomId + "/members"))
             .header("content-type", "application/json").header("x-forwarded-for", forwardedFor)
             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bot\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
