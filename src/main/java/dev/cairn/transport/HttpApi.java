@@ -471,6 +471,10 @@ final class HttpApi {
             refuse(ctx, perMinute, what);
             return;
         }
+        if (!node.health().up()) {
+            then.run(); // Redis is known to be away: no wait on it here, the request is answered 503 where it needs Redis
+            return;
+        }
         node.store().takeAddressBudget(action, client, perMinute, now).onComplete(done -> node.loop().run(() -> {
             if (done.succeeded() && !done.result()) refuse(ctx, perMinute, what);
             else then.run();
