@@ -67,7 +67,7 @@ final class CoEditing {
                 editors.add(editor);
                 connecting.add(member.connect(client, "127.0.0.1", server.port, null, editor::onFrame));
             } else {
-                Typist typist = new Typist(member, remote, roundTrip);
+                Typist typist = new Typist(member, remote, roundTrip, Typist.wordFor(count));
                 typists.add(typist);
                 connecting.add(member.connectRaw(client, "127.0.0.1", server.port, typist::onText));
             }

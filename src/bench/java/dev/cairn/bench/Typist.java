@@ -6,10 +6,13 @@ import org.HdrHistogram.Recorder;
  * A cheap editor for large load tests: types letters at the start of the draft, which is valid
  * against any text, so it needs no copy of the document and no transforms of its own; the server
  * still transforms each of its edits against everything committed since its base. Like a person
- * drafting, it also takes words back: after {@link #WORD} letters it backspaces as many at the
- * start of the draft, so the draft stays short however long the run (the purpose holds at most
- * 20,000 characters; a typist that only inserted filled it in about 20 s at 200 editors). Its
- * deletes never outrun what it inserted, so they are valid too. Reads frames as raw text and
+ * drafting, it also takes words back: after a word's worth of letters it backspaces as many at
+ * the start of the draft, so the draft stays short however long the run (the purpose holds at
+ * most 20,000 characters; a typist that only inserted filled it in about 20 s at 200 editors).
+ * The draft is then the sum of every typist's unfinished word, up to N × (word + the keystrokes
+ * that pile up while an edit is in flight); typists start together, so their words grow in step.
+ * With 40-letter words that reached the limit at 400 and 500 editors; {@link #wordFor} shortens
+ * the word for large rooms. Its deletes never outrun what it inserted, so they are valid too. Reads frames as raw text and
  * only picks out what it needs (sequence numbers and edit ids) for latency.
  */
 final class Typist {
@@ -19,7 +22,7 @@ final class Typist {
     private long seq;
     private String inflightId;
     private long inflightSent;
-    private static final int WORD = 40;
+    private final int word;
     /** Keystrokes typed since the last edit was sent; 0 when there is none waiting. */
     private int buffer;
     private long bufferDue;
@@ -28,11 +31,19 @@ final class Typist {
     private boolean erasing;
     /** Characters the edit in flight deletes, as sent. */
     private int deleting;
+    /** Letters the edit in flight inserts. */
+    private int inserting;
     private int counter;
     long keystrokes;
     volatile boolean ready;
 
-    Typist(Member member, Recorder remote, Recorder roundTrip) {
+    /** Letters per word for a room of {@code editors}: 40 up to 200, fewer beyond, so all words together stay near 8,000. */
+    static int wordFor(int editors) {
+        return Math.max(5, Math.min(40, 8_000 / Math.max(1, editors)));
+    }
+
+    Typist(Member member, Recorder remote, Recorder roundTrip, int word) {
+        this.word = word;
         this.member = member;
         this.remote = remote;
         this.roundTrip = roundTrip;
@@ -61,13 +72,20 @@ final class Typist {
                 if (due != null) remote.recordValue(Math.max(0, now - due) / 1000);
             }
         }
-        if (inflightId != null && text.startsWith("{\"type\":\"ack\",\"id\":\"" + inflightId + "\"")) done(now);
+        if (inflightId != null && text.startsWith("{\"type\":\"ack\",\"id\":\"" + inflightId + "\"")) {
+            // Acknowledged with no event of its own (events come before their ack): the server found
+            // nothing left to do, as when others' deletes took every character this one meant to.
+            net += deleting;
+            deleting = 0;
+            done(now);
+        }
         if (text.startsWith("{\"type\":\"error\"")) {
             Editor.ERRORS.incrementAndGet();
             // A refused edit is not retried: the typist goes on, so the run still ends.
             if (inflightId != null && text.contains("\"id\":\"" + inflightId + "\"")) {
-                net += deleting;
+                net += deleting - inserting;
                 deleting = 0;
+                inserting = 0;
                 done(now);
             }
         }
@@ -93,6 +111,7 @@ final class Typist {
             int k = Math.min(buffer, net);
             net -= k;
             deleting = k;
+            inserting = 0;
             op = "[{\"d\":" + k + "}]";
             if (net == 0) erasing = false;
         } else {
@@ -100,8 +119,9 @@ final class Typist {
             for (int i = 0; i < buffer; i++) letters.append((char) ('a' + (keystrokes + i) % 26));
             net += buffer;
             deleting = 0;
+            inserting = buffer;
             op = "[\"" + letters + "\"]";
-            if (net >= WORD) erasing = true;
+            if (net >= word) erasing = true;
         }
         buffer = 0;
         inflightId = member.memberId + "-" + (++counter);
@@ -112,8 +132,9 @@ final class Typist {
 
     /**
      * Its own edit as committed: a delete that met others' deletes of the same characters shrinks
-     * (they are gone once), so what it did not delete is still its to take back. Without this the
-     * draft creeps up to its limit with hundreds of typists. The op's strings hold letters only.
+     * (they are gone once), so what it did not delete is still its to take back; one that shrank to
+     * nothing commits no event at all, only its ack (see {@link #onText}). Without both the draft
+     * creeps up to its limit with hundreds of typists. The op's strings hold letters only.
      */
     private void settleDelete(String text, int from) {
         if (deleting == 0) return;
@@ -127,7 +148,7 @@ final class Typist {
             deleted += Integer.parseInt(text, at + 5, end, 10);
         }
         net += deleting - deleted;
-        if (net > 0 && !erasing) erasing = net >= WORD;
+        if (net > 0 && !erasing) erasing = net >= word;
         deleting = 0;
     }
 
