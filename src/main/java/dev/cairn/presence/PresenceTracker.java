@@ -98,17 +98,29 @@ public final class PresenceTracker {
 
     /** Member ids with at least one live lease, in order of their oldest-expiring lease. */
     public Future<List<String>> online(String roomId) {
-        return timed(redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf")))
-            .map(PresenceTracker::memberIds);
+        return leases(roomId).map(PresenceTracker::memberIds);
     }
 
-    private static List<String> memberIds(Response entries) {
+    /** Every live lease ({@code member|connection}), oldest-expiring first. */
+    public Future<List<String>> leases(String roomId) {
+        return timed(redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf")))
+            .map(entries -> {
+                List<String> out = new ArrayList<>(entries.size());
+                for (Response entry : entries) out.add(entry.toString());
+                return out;
+            });
+    }
+
+    /** The member of a lease entry. */
+    public static String memberOf(String entry) {
+        int bar = entry.indexOf('|');
+        return bar < 0 ? entry : entry.substring(0, bar);
+    }
+
+    /** The members of these leases, each once, in their order. */
+    public static List<String> memberIds(List<String> entries) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (Response entry : entries) {
-            String text = entry.toString();
-            int bar = text.indexOf('|');
-            ids.add(bar < 0 ? text : text.substring(0, bar));
-        }
+        for (String entry : entries) ids.add(memberOf(entry));
         return List.copyOf(ids);
     }
 

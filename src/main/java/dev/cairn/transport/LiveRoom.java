@@ -135,6 +135,11 @@ final class LiveRoom {
         return n;
     }
 
+    /** Whether the member has a board open in this room on another node, as presence last read. */
+    boolean boardsElsewhere(String memberId) {
+        return presence.boardsElsewhere(memberId);
+    }
+
     /** Takes one message from the member's budget across their boards; false when it is spent. */
     boolean memberMayAct(String memberId, long now) {
         checkOwner();

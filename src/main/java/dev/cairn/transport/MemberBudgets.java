@@ -9,9 +9,11 @@ import java.util.logging.Logger;
 
 /**
  * Each member's message budget in one room, across all their boards on every node. Every node
- * checks its own budget of the member at once, with no call to Redis on the way; a few times a
- * second it adds what the member's boards here spent to the room's shared count in Redis and
- * takes from its budget what their boards on other nodes spent meanwhile. A member's messages on
+ * checks its own budget of the member at once, with no call to Redis on the way. While the member
+ * also has boards on another node (presence says so), a few times a second it adds what the
+ * member's boards here spent to the room's shared count in Redis and takes from its budget what
+ * their boards on other nodes spent meanwhile; a member whose boards are all on one node costs
+ * Redis nothing. A member's messages on
  * all nodes together are so held to the rate, over a while; each node lets at most one burst
  * through before it has heard from the others. Runs on the room's loop.
  */
@@ -54,6 +56,8 @@ final class MemberBudgets {
         Budget b = budgets.computeIfAbsent(memberId,
             id -> new Budget(new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), now)));
         if (!b.bucket.take(now)) return false;
+        // A member whose boards are all here is held by this budget alone: nothing to share.
+        if (!room.boardsElsewhere(memberId)) return true;
         b.unreported++;
         if (!reportDue && !reporting) {
             reportDue = true;

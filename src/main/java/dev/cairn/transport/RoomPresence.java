@@ -1,5 +1,6 @@
 package dev.cairn.transport;
 
+import dev.cairn.presence.PresenceTracker;
 import dev.cairn.room.RoomRules;
 
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ final class RoomPresence {
     private final Node node;
     private final Set<Connection> connections;
     private List<String> online = List.of();
+    /** Members with a lease of a board on another node (or one of this node's that closed since the read). */
+    private Set<String> elsewhere = Set.of();
     private boolean refreshing;
     private boolean dirty;
     /** Whether {@link #online} has been read at least once (before that, nobody is known to be here). */
@@ -33,6 +36,19 @@ final class RoomPresence {
 
     List<String> online() {
         return online;
+    }
+
+    /** Whether, as last read, the member has a board open in the room on another node. */
+    boolean boardsElsewhere(String memberId) {
+        return elsewhere.contains(memberId);
+    }
+
+    private Set<String> elsewhere(List<String> leases) {
+        Set<String> here = new java.util.HashSet<>();
+        for (Connection c : connections) here.add(c.presenceEntry());
+        Set<String> out = new java.util.HashSet<>();
+        for (String lease : leases) if (!here.contains(lease)) out.add(PresenceTracker.memberOf(lease));
+        return out;
     }
 
     /** Each attached socket's lease write, so its removal is never sent before it (pooled connections may reorder). */
@@ -59,13 +75,15 @@ final class RoomPresence {
         }
         refreshing = true;
         long seqAtRead = room.replica().loaded() ? room.replica().seq() : -1;
-        room.here(node.presence().online(room.id)).onComplete(done -> {
+        room.here(node.presence().leases(room.id)).onComplete(done -> {
             refreshing = false;
             if (done.succeeded()) {
                 known = true;
                 readAtSeq = seqAtRead;
-                if (!done.result().equals(online)) {
-                    online = done.result();
+                elsewhere = elsewhere(done.result());
+                List<String> members = PresenceTracker.memberIds(done.result());
+                if (!members.equals(online)) {
+                    online = members;
                     String frame = Frames.presence(online);
                     for (Connection c : connections) c.send(frame);
                 }

@@ -66,6 +66,34 @@ class MemberBudgetAcrossNodesTest {
         }
     }
 
+    /** Sharing costs a Redis call a few times a second: only a member with boards on two nodes pays it. */
+    @Test
+    void aMemberWhoseBoardsAreAllOnOneNodeIsHeldThereAloneAndSharesNothing() throws Exception {
+        try (NodePair nodes = NodePair.start(Map.of("CAIRN_LIMITS_COMMANDS_PER_SECOND", Integer.toString(RATE),
+                "CAIRN_LIMITS_COMMAND_BURST", Integer.toString(BURST), "CAIRN_LIMITS_ABUSE_STRIKES", "100000"))) {
+            Api.Reply ana = Api.post(nodes.east().port(), "/api/rooms", Map.of("title", "One node", "name", "Ana"));
+            Api.Reply ben = Api.join(nodes.west().port(), ana.text("roomId"), "Ben");
+            try (BoardClient first = BoardClient.connect(nodes.east().port(), ana.text("token"));
+                 BoardClient second = BoardClient.connect(nodes.east().port(), ana.text("token"));
+                 BoardClient elsewhere = BoardClient.connect(nodes.west().port(), ben.text("token"))) {
+                int sent = 0;
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < 1_000_000_000L) {
+                    for (BoardClient b : List.of(first, second)) b.send("f" + sent++, "probe.nothing", Map.of());
+                    Thread.sleep(SEND_EVERY_MS);
+                }
+                int total = sent;
+                first.await("a reply to every message", c -> replies(c).size() == total / 2);
+                second.await("a reply to every message", c -> replies(c).size() == total / 2);
+                long limited = replies(first).stream().filter(r -> r.path("code").asText().equals("rate_limited")).count()
+                    + replies(second).stream().filter(r -> r.path("code").asText().equals("rate_limited")).count();
+                assertTrue(limited > 0, "the member's budget held on its node (" + limited + " of " + sent + " refused)");
+                assertTrue(dev.cairn.support.RedisDump.room(ana.text("roomId")).keySet().stream().noneMatch(k -> k.contains(":spent")),
+                    "no count was shared: " + dev.cairn.support.RedisDump.room(ana.text("roomId")).keySet());
+            }
+        }
+    }
+
     private static List<JsonNode> replies(BoardClient b) {
         return b.frames().stream().filter(f -> f.path("type").asText().equals("error") && f.path("id").asText().startsWith("f")).toList();
     }
