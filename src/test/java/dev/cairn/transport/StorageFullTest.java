@@ -37,13 +37,24 @@ class StorageFullTest {
             assertEquals("unavailable", refused.body().path("code").asText(), refused.body().toString());
             assertTrue(refused.body().toString().contains("storage is full"), refused.body().toString());
 
-            JsonNode reply = board.command("room.rename", Map.of("title", "Renamed while full"));
+            // Redis refuses a write while its memory is over the cap, and the cap is a line it
+            // hovers at: a key that expires (a short-lived budget or turn) can take it just under
+            // for the next write, which then passes and adds to it. So a change is tried until Redis
+            // refuses one (at once, most runs); what matters is how the refusal reads and that it
+            // applied nothing.
+            String title = "Kept";
+            JsonNode reply = null;
+            for (int i = 0; i < 200; i++) {
+                reply = board.command("room.rename", Map.of("title", "Renamed while full " + i));
+                if (!reply.path("type").asText().equals("ack")) break;
+                title = "Renamed while full " + i;
+            }
             assertEquals("error", reply.path("type").asText(), reply.toString());
             assertEquals("unavailable", reply.path("code").asText());
             assertTrue(reply.path("message").asText().contains("storage is full"), reply.toString());
 
             try (BoardClient again = BoardClient.connect(node.port(), first.get("token").asText())) {
-                assertEquals("Kept", again.room().title(), "the room is still there and opens, with nothing applied");
+                assertEquals(title, again.room().title(), "the room is still there and opens, with nothing of the refused change applied");
             }
             board.close();
         } finally {
