@@ -159,14 +159,7 @@ class ConnectionFaultsTest {
 
         // It never reads again. Ana's big edits on node B reach node A by pub/sub, fill the kernel's
         // buffers to the sleepy board, then node A's queue for it.
-        String chunk = "x".repeat(4000);
-        long seq = ana.room().seq();
-        for (int i = 0; i < 4000 && watcher.online().contains(sleepy.text("memberId")); i++) {
-            JsonNode ack = ana.command("purpose.edit", Map.of("seq", seq, "op", i % 2 == 0 ? List.of(chunk) : List.of(Map.of("d", 4000))));
-            assertEquals("ack", ack.path("type").asText(), ack.toString());
-            seq = ack.path("seq").asLong();
-        }
-        long last = seq;
+        long last = ana.bigEditsWhile(() -> watcher.online().contains(sleepy.text("memberId")));
         watcher.await("the sleepy board closed by node A", c -> !c.online().contains(sleepy.text("memberId")));
         ana.await("the sleepy board off node B's list too", c -> !c.online().contains(sleepy.text("memberId")));
         watcher.awaitSeq(last);

@@ -245,6 +245,22 @@ public final class BoardClient implements AutoCloseable {
         return copy.toString();
     }
 
+    /**
+     * Types 4,000-character edits (inserted, then deleted, in turn), each acknowledged before the
+     * next, while {@code still} holds (at most 4,000 of them): enough bytes to fill a board that
+     * stops reading, its kernel buffers and then its node's queue for it. The seq of the last edit.
+     */
+    public long bigEditsWhile(java.util.function.BooleanSupplier still) {
+        String chunk = "x".repeat(4000);
+        long seq = room().seq();
+        for (int i = 0; i < 4000 && still.getAsBoolean(); i++) {
+            JsonNode ack = command("purpose.edit", Map.of("seq", seq, "op", i % 2 == 0 ? List.of(chunk) : List.of(Map.of("d", 4000))));
+            if (!ack.path("type").asText().equals("ack")) throw new AssertionError("a big edit was refused: " + ack);
+            seq = ack.path("seq").asLong();
+        }
+        return seq;
+    }
+
     /** Drops the connection without a goodbye, the way a lost network does. */
     public void abort() {
         aborted = true;

@@ -120,13 +120,7 @@ class BackPressureTest {
             RawWebSocket.sendText(raw.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + sleepy.text("token") + "\"}");
             watcher.await("the sleepy board online", c -> c.online().contains(sleepy.text("memberId")));
             // Never read again. Big edits fill the kernel's buffers, then the node's queue for it.
-            String chunk = "x".repeat(4000);
-            long seq = ana.room().seq();
-            for (int i = 0; i < 4000 && watcher.online().contains(sleepy.text("memberId")); i++) {
-                JsonNode ack = ana.command("purpose.edit", Map.of("seq", seq, "op", i % 2 == 0 ? List.of(chunk) : List.of(Map.of("d", 4000))));
-                assertEquals("ack", ack.path("type").asText(), ack.toString());
-                seq = ack.path("seq").asLong();
-            }
+            long seq = ana.bigEditsWhile(() -> watcher.online().contains(sleepy.text("memberId")));
             watcher.await("the sleepy board closed by the node", c -> !c.online().contains(sleepy.text("memberId")));
             watcher.awaitSeq(seq);
             assertFalse(watcher.isClosed(), "the boards that read are still served");
