@@ -96,11 +96,6 @@ public final class PresenceTracker {
             .compose(removed -> removed != null && removed.toLong() > 0 ? announce(roomId) : Future.succeededFuture());
     }
 
-    /** Member ids with at least one live lease, in order of their oldest-expiring lease. */
-    public Future<List<String>> online(String roomId) {
-        return leases(roomId).map(PresenceTracker::memberIds);
-    }
-
     /** Every live lease ({@code member|connection}), oldest-expiring first. */
     public Future<List<String>> leases(String roomId) {
         return timed(redis.zrangebyscore(List.of(new RoomKeys(roomId).presence(), "(" + clock.millis(), "+inf")))
@@ -117,7 +112,7 @@ public final class PresenceTracker {
         return bar < 0 ? entry : entry.substring(0, bar);
     }
 
-    /** The members of these leases, each once, in their order. */
+    /** The members of these leases, each once, in their order: who is online. */
     public static List<String> memberIds(List<String> entries) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String entry : entries) ids.add(memberOf(entry));

@@ -13,14 +13,14 @@ import java.util.logging.Logger;
  * also has boards on another node (presence says so), a few times a second it adds what the
  * member's boards here spent to the room's shared count in Redis and takes from its budget what
  * their boards on other nodes spent meanwhile; a member whose boards are all on one node costs
- * Redis nothing. A member's messages on
- * all nodes together are so held to the rate, over a while; each node lets at most one burst
- * through before it has heard from the others. Runs on the room's loop.
+ * Redis nothing. A member's messages on all nodes together are so held to the rate, over a while;
+ * each node lets at most one burst through before it has heard from the others. Runs on the
+ * room's loop.
  */
 final class MemberBudgets {
     private static final Logger LOG = Logger.getLogger(MemberBudgets.class.getName());
     /** How often, at most, a node says what its boards spent (only while one of them sends). */
-    static final long REPORT_EVERY_MS = 250;
+    private static final long REPORT_EVERY_MS = 250;
     /** How long the shared count outlives the last message any node reported. */
     private static final long COUNT_LIFETIME_MS = 10 * 60_000;
 
@@ -59,11 +59,14 @@ final class MemberBudgets {
         // A member whose boards are all here is held by this budget alone: nothing to share.
         if (!room.boardsElsewhere(memberId)) return true;
         b.unreported++;
-        if (!reportDue && !reporting) {
-            reportDue = true;
-            node.vertx().setTimer(REPORT_EVERY_MS, t -> node.loop().run(this::report));
-        }
+        if (!reporting) scheduleReport();
         return true;
+    }
+
+    private void scheduleReport() {
+        if (reportDue) return;
+        reportDue = true;
+        node.vertx().setTimer(REPORT_EVERY_MS, t -> node.loop().run(this::report));
     }
 
     private void report() {
@@ -84,11 +87,11 @@ final class MemberBudgets {
                 // Redis is away (then nothing commits anyway): this node's own budgets still hold.
                 LOG.fine(() -> "room " + room.id + ": spent messages not shared: " + done.cause().getMessage());
             }
-            boolean more = false;
-            for (Budget b : budgets.values()) more |= b.unreported > 0;
-            if (more) {
-                reportDue = true;
-                node.vertx().setTimer(REPORT_EVERY_MS, t -> node.loop().run(this::report));
+            for (Budget b : budgets.values()) {
+                if (b.unreported > 0) {
+                    scheduleReport();
+                    break;
+                }
             }
         });
     }
